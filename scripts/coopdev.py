@@ -1,0 +1,878 @@
+#!/usr/bin/env python3
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Development environment of the coop addons: venv, Odoo, PostgreSQL, run, test.
+
+Standard library only: it runs before the virtual environment exists.
+Every decision that can be tested fast is a small function (see
+``tests/test_coopdev.py``); the commands at the bottom glue them together.
+
+Usage: python3 scripts/coopdev.py {setup,run,stop,test,test-addon,db,shell-env}
+"""
+
+import argparse
+import fcntl
+import hashlib
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tarfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCAL = ROOT / ".local"
+VENV = ROOT / ".venv"
+ADDONS = [
+    "coop_membership",
+    "coop_provider_commission",
+    "coop_shop_orders",
+    "coop_intercoop",
+    "coop_wallet",
+]
+# Stock modules our addons depend on: they make the template database.
+STOCK_MODULES = [
+    "account",
+    "sale_management",
+    "portal",
+    "purchase",
+    "stock",
+    "point_of_sale",
+    "loyalty",
+]
+ODOO_ARCHIVE_URL = "https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz"
+CACHE_SRC = Path.home() / ".cache" / "odoo-src" / "18.0"
+PG_SUPERUSER = "odoo"
+PG_SYSTEM_USER = "coopdb"
+DEBIAN_PG_PACKAGES = ["postgresql", "postgresql-client"]
+BUILD_PACKAGES = ["libldap2-dev", "libsasl2-dev", "libpq-dev"]
+TOUR_PACKAGES = ["chromium"]
+RUN_PACKAGES = ["wkhtmltopdf"]
+OUR_REQUIREMENTS = ROOT / "requirements-dev.txt"
+VENV_LAYOUT = "2"  # bump when ensure_venv() installs something new
+LOG_LINE = re.compile(
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) "
+    r"(?P<logger>\S+): (?P<msg>.*)$"
+)
+RESULT_LINE = re.compile(
+    r"(?P<failed>\d+) failed, (?P<errors>\d+) error\(s\) of (?P<run>\d+) tests"
+)
+
+
+class SetupError(Exception):
+    """A problem the user fixes; printed as one line naming the fix."""
+
+
+def say(msg):
+    print(f"[coopdev] {msg}", flush=True)
+
+
+# ---------------------------------------------------------------- decisions
+
+
+def odoo_version(src):
+    """Return Odoo's ``version_info[:2]`` read from ``odoo/release.py`` or None."""
+    release = Path(src) / "odoo" / "release.py"
+    if not release.is_file():
+        return None
+    match = re.search(r"^version_info\s*=\s*\((\d+),\s*(\d+)", release.read_text(), re.M)
+    if not match:
+        return None
+    return int(match.group(1)), int(match.group(2))
+
+
+def find_odoo_src(environ, cache=CACHE_SRC):
+    """Pick Odoo's source tree: ``ODOO_SRC``, else the cache, else None (download).
+
+    A set but wrong ``ODOO_SRC`` is an error, never silently replaced.
+    """
+    explicit = environ.get("ODOO_SRC")
+    if explicit:
+        version = odoo_version(explicit)
+        if version is None:
+            raise SetupError(
+                f"ODOO_SRC={explicit} holds no Odoo source (no odoo/release.py): "
+                "point it at an Odoo 18.0 tree or unset it."
+            )
+        if version != (18, 0):
+            raise SetupError(
+                f"ODOO_SRC={explicit} is Odoo {version[0]}.{version[1]}, not 18.0: "
+                "point it at an Odoo 18.0 tree or unset it."
+            )
+        return Path(explicit)
+    if odoo_version(cache) == (18, 0):
+        return Path(cache)
+    return None
+
+
+def port_is_free(port, host="127.0.0.1"):
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def pick_port(preferred, is_free=port_is_free, span=200):
+    """First free port from ``preferred`` on, within ``span`` ports."""
+    for port in range(preferred, preferred + span):
+        if is_free(port):
+            return port
+    raise SetupError(
+        f"No free TCP port between {preferred} and {preferred + span - 1}: "
+        "stop what uses them or set another port."
+    )
+
+
+def external_pg(environ):
+    """Connection settings of a user-provided PostgreSQL server, or None."""
+    keys = ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD")
+    if not any(environ.get(key) for key in keys):
+        return None
+    return {
+        "host": environ.get("PGHOST", "127.0.0.1"),
+        "port": int(environ.get("PGPORT", "5432")),
+        "user": environ.get("PGUSER", "odoo"),
+        "password": environ.get("PGPASSWORD", ""),
+    }
+
+
+def template_name(odoo_src_version, modules, demo=True):
+    """Name of the template database holding only stock modules."""
+    key = json.dumps([odoo_src_version, sorted(modules), demo]).encode()
+    return "coop_tmpl_" + hashlib.sha1(key).hexdigest()[:10]
+
+
+def scan_log(lines, our_prefix="odoo.addons.coop_"):
+    """Read an Odoo test log: return a dict of counts and the offending lines.
+
+    ``bad`` holds every WARNING, ERROR or CRITICAL line; ``skipped`` each of
+    our tests that was skipped; ``run``/``failed`` come from Odoo's own
+    result lines ("N failed, N error(s) of N tests").
+    """
+    report = {"run": 0, "failed": 0, "bad": [], "skipped": [], "results": 0}
+    for line in lines:
+        line = line.rstrip("\n")
+        match = LOG_LINE.match(line)
+        if match:
+            level = match.group("level")
+            if level in ("WARNING", "ERROR", "CRITICAL"):
+                report["bad"].append(line)
+            if match.group("logger").startswith(our_prefix) and match.group(
+                "msg"
+            ).startswith("skipped "):
+                report["skipped"].append(line)
+        result = RESULT_LINE.search(line)
+        if result and "when loading database" in line:
+            report["results"] += 1
+            report["run"] += int(result.group("run"))
+            report["failed"] += int(result.group("failed")) + int(result.group("errors"))
+    return report
+
+
+def pytest_counts(text):
+    """Passed and failed counts from pytest's closing line."""
+    passed = failed = 0
+    tail = [ln for ln in text.splitlines() if re.search(r"\d+ (passed|failed|error)", ln)]
+    if tail:
+        last = tail[-1]
+        for num, word in re.findall(r"(\d+) (passed|failed|errors?)", last):
+            if word == "passed":
+                passed = int(num)
+            else:
+                failed += int(num)
+    return passed, failed
+
+
+# ---------------------------------------------------------------- plumbing
+
+
+def run(cmd, check=True, **kw):
+    return subprocess.run(cmd, check=check, **kw)
+
+
+def is_root():
+    return os.geteuid() == 0
+
+
+def apt_install(packages, why):
+    missing = [p for p in packages if not dpkg_installed(p)]
+    if not missing:
+        return
+    if not is_root() or not shutil.which("apt-get"):
+        raise SetupError(
+            f"{why} needs Debian packages {' '.join(missing)}: "
+            f"run 'sudo apt-get install {' '.join(missing)}'."
+        )
+    say(f"installing Debian packages: {' '.join(missing)}")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    result = run(
+        ["apt-get", "install", "-y", "--no-install-recommends", *missing],
+        check=False,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    if result.returncode:
+        run(["apt-get", "update"], check=False, stdout=subprocess.DEVNULL)
+        run(
+            ["apt-get", "install", "-y", "--no-install-recommends", *missing],
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+
+
+def dpkg_installed(package):
+    if not shutil.which("dpkg-query"):
+        return True  # not Debian: trust the user
+    result = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status}", package],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return "install ok installed" in result.stdout
+
+
+def ensure_odoo_src():
+    src = find_odoo_src(os.environ)
+    if src:
+        return src
+    say(f"no Odoo 18.0 source found: downloading {ODOO_ARCHIVE_URL}")
+    partial = CACHE_SRC.with_name("18.0.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    archive = partial / "odoo.tar.gz"
+    try:
+        urllib.request.urlretrieve(ODOO_ARCHIVE_URL, archive)  # noqa: S310
+        with tarfile.open(archive) as tar:
+            tar.extractall(partial, filter="data")
+    except Exception as exc:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise SetupError(
+            f"Odoo 18.0 source missing and download failed ({exc}): put an Odoo 18.0 "
+            f"tree at {CACHE_SRC} or set ODOO_SRC to one."
+        ) from exc
+    tops = [p for p in partial.iterdir() if p.is_dir()]
+    if len(tops) != 1 or odoo_version(tops[0]) != (18, 0):
+        shutil.rmtree(partial, ignore_errors=True)
+        raise SetupError(
+            f"the downloaded archive is not Odoo 18.0: put an Odoo 18.0 tree at {CACHE_SRC}."
+        )
+    shutil.rmtree(CACHE_SRC, ignore_errors=True)
+    tops[0].rename(CACHE_SRC)
+    shutil.rmtree(partial, ignore_errors=True)
+    return CACHE_SRC
+
+
+def find_python():
+    for name in ("python3.11", "python3"):
+        exe = shutil.which(name)
+        if not exe:
+            continue
+        out = subprocess.run(
+            [exe, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+        if out == "3.11":
+            return exe
+    raise SetupError("Odoo 18.0 here needs Python 3.11: install python3.11 (and python3.11-venv).")
+
+
+def venv_python():
+    return VENV / "bin" / "python"
+
+
+def ensure_venv(src):
+    """Create ``.venv`` with Odoo's and our requirements; idempotent."""
+    stamp = VENV / ".coop-stamp"
+    reqs = [Path(src) / "requirements.txt", OUR_REQUIREMENTS]
+    digest = hashlib.sha1(
+        b"".join(p.read_bytes() for p in reqs) + f"{src}:{VENV_LAYOUT}".encode()
+    ).hexdigest()
+    if stamp.is_file() and stamp.read_text() == digest and venv_python().exists():
+        return
+    if not os.access(ROOT, os.W_OK):
+        raise SetupError(f"{ROOT} is not writable: clone the project where you can write.")
+    apt_install(BUILD_PACKAGES, "building Odoo's Python requirements")
+    if not venv_python().exists():
+        say("creating .venv")
+        shutil.rmtree(VENV, ignore_errors=True)
+        run([find_python(), "-m", "venv", str(VENV)])
+    pip = [str(venv_python()), "-m", "pip", "--disable-pip-version-check", "-q"]
+    # cbor2 5.4.2 builds only with setuptools < 70 (build isolation too).
+    constraint = LOCAL / "build-constraints.txt"
+    LOCAL.mkdir(exist_ok=True)
+    constraint.write_text("setuptools<70\n")
+    env = dict(os.environ, PIP_CONSTRAINT=str(constraint))
+    say("installing Odoo's requirements (first run takes a few minutes)")
+    run([*pip, "install", "setuptools<70", "wheel"], env=env)
+    run([*pip, "install", "-r", str(reqs[0])], env=env)
+    say("installing the project's requirements")
+    run([*pip, "install", "-r", str(OUR_REQUIREMENTS)], env=env)
+    # Odoo itself as an editable distribution, so OCA wheels (odoo-addon-*)
+    # find their 'odoo' requirement satisfied.
+    run([*pip, "install", "--no-deps", "--no-build-isolation", "-e", str(src)], env=env)
+    # OCA wheels ship an empty 'odoo' namespace; the .pth makes the real one win.
+    site = subprocess.run(
+        [str(venv_python()), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    Path(site, "00-odoo-src.pth").write_text(f"{src}\n")
+    check = subprocess.run(
+        [str(venv_python()), "-c", "import odoo.release as r; print(r.version_info[0])"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if check.stdout.strip() != "18":
+        raise SetupError(f"'import odoo' does not reach {src} in .venv: remove .venv and rerun.")
+    stamp.write_text(digest)
+
+
+# ---------------------------------------------------------------- PostgreSQL
+
+
+class Postgres:
+    """The project's local cluster under .local/pg, or an external server."""
+
+    def __init__(self):
+        self.external = external_pg(os.environ)
+        self.datadir = LOCAL / "pg" / "data"
+        self.portfile = LOCAL / "pg" / "port"
+
+    # -- settings
+    @property
+    def host(self):
+        return self.external["host"] if self.external else "127.0.0.1"
+
+    @property
+    def port(self):
+        if self.external:
+            return self.external["port"]
+        return int(self.portfile.read_text()) if self.portfile.is_file() else None
+
+    @property
+    def user(self):
+        return self.external["user"] if self.external else PG_SUPERUSER
+
+    @property
+    def password(self):
+        return self.external["password"] if self.external else ""
+
+    def env(self):
+        env = dict(os.environ)
+        env.update(
+            PGHOST=self.host,
+            PGPORT=str(self.port),
+            PGUSER=self.user,
+            PGDATABASE="postgres",
+        )
+        if self.password:
+            env["PGPASSWORD"] = self.password
+        return env
+
+    # -- binaries
+    def bindir(self):
+        base = Path("/usr/lib/postgresql")
+        if base.is_dir():
+            versions = sorted(
+                (p for p in base.iterdir() if (p / "bin" / "initdb").exists()),
+                key=lambda p: int(p.name) if p.name.isdigit() else 0,
+            )
+            if versions:
+                return versions[-1] / "bin"
+        found = shutil.which("initdb")
+        return Path(found).parent if found else None
+
+    def _as_owner(self, cmd):
+        if is_root():
+            return ["runuser", "-u", PG_SYSTEM_USER, "--", *cmd]
+        return cmd
+
+    def _ensure_system_user(self):
+        if not is_root():
+            return
+        if subprocess.run(["id", PG_SYSTEM_USER], capture_output=True, check=False).returncode:
+            run(
+                ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
+                 PG_SYSTEM_USER]
+            )
+
+    def running(self):
+        pidfile = self.datadir / "postmaster.pid"
+        if not pidfile.is_file():
+            return False
+        try:
+            pid = int(pidfile.read_text().split()[0])
+            os.kill(pid, 0)
+        except (ValueError, ProcessLookupError, IndexError):
+            return False
+        except PermissionError:
+            return True
+        return True
+
+    def start(self):
+        if self.external:
+            self.wait_ready()
+            return
+        if not self.bindir():
+            apt_install(DEBIAN_PG_PACKAGES, "the local PostgreSQL cluster")
+        bindir = self.bindir()
+        if not bindir:
+            raise SetupError("No PostgreSQL binaries: run 'sudo apt-get install postgresql'.")
+        self._ensure_system_user()
+        pgdir = self.datadir.parent
+        pgdir.mkdir(parents=True, exist_ok=True)
+        if is_root():
+            shutil.chown(pgdir, PG_SYSTEM_USER)
+            for parent in pgdir.parents:  # the owner must reach its data directory
+                if not os.stat(parent).st_mode & 0o001:
+                    raise SetupError(
+                        f"{parent} is not traversable by user {PG_SYSTEM_USER}: "
+                        f"'chmod o+x {parent}' or clone elsewhere."
+                    )
+        if not (self.datadir / "PG_VERSION").is_file():
+            shutil.rmtree(self.datadir, ignore_errors=True)  # an interrupted initdb
+            say(f"initialising PostgreSQL cluster in {self.datadir}")
+            run(
+                self._as_owner(
+                    [str(bindir / "initdb"), "-D", str(self.datadir), "-U", PG_SUPERUSER,
+                     "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"]
+                ),
+                stdout=subprocess.DEVNULL,
+            )
+        if self.running():
+            return
+        port = self.port if self.port and port_is_free(self.port) else pick_port(54320)
+        self.portfile.write_text(str(port))
+        logfile = pgdir / "postgres.log"
+        if is_root():
+            logfile.touch()
+            shutil.chown(logfile, PG_SYSTEM_USER)
+        opts = (
+            f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories='' "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            "-c max_connections=200"
+        )
+        say(f"starting PostgreSQL on 127.0.0.1:{port}")
+        result = run(
+            self._as_owner(
+                [str(bindir / "pg_ctl"), "-D", str(self.datadir), "-l", str(logfile),
+                 "-o", opts, "-w", "-t", "60", "start"]
+            ),
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
+        if result.returncode:
+            raise SetupError(f"PostgreSQL did not start: read {logfile}.")
+        self.wait_ready()
+
+    def wait_ready(self, timeout=30):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.psql("SELECT 1", check=False).returncode == 0:
+                return
+            time.sleep(0.5)
+        raise SetupError(
+            f"Cannot connect to PostgreSQL at {self.host}:{self.port} as {self.user}: "
+            "check PGHOST/PGPORT/PGUSER/PGPASSWORD or run 'make stop' then 'make run'."
+        )
+
+    def stop(self):
+        if self.external or not self.running():
+            return
+        bindir = self.bindir()
+        say("stopping PostgreSQL")
+        run(
+            self._as_owner([str(bindir / "pg_ctl"), "-D", str(self.datadir), "-m", "fast",
+                            "-w", "stop"]),
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
+
+    def psql(self, sql, check=True, db="postgres"):
+        return subprocess.run(
+            ["psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-d", db, "-c", sql],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            check=check,
+        )
+
+    def db_exists(self, name):
+        out = self.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'").stdout
+        return out.strip() == "1"
+
+    def drop_db(self, name):
+        self.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        shutil.rmtree(filestore(name), ignore_errors=True)
+
+    def copy_db(self, template, name):
+        self.drop_db(name)
+        self.psql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        if filestore(template).is_dir():
+            shutil.copytree(filestore(template), filestore(name))
+
+    def rename_db(self, old, new):
+        self.psql(f'ALTER DATABASE "{old}" RENAME TO "{new}"')
+        if filestore(old).is_dir():
+            shutil.rmtree(filestore(new), ignore_errors=True)
+            filestore(old).rename(filestore(new))
+
+
+def filestore(db):
+    return LOCAL / "data" / "filestore" / db
+
+
+# ---------------------------------------------------------------- Odoo
+
+
+def write_config(pg, src, http_port=8069):
+    conf = LOCAL / "odoo.conf"
+    addons_path = ",".join([str(Path(src) / "addons"), str(Path(src) / "odoo" / "addons"),
+                            str(ROOT)])
+    lines = [
+        "[options]",
+        f"addons_path = {addons_path}",
+        f"data_dir = {LOCAL / 'data'}",
+        f"db_host = {pg.host}",
+        f"db_port = {pg.port}",
+        f"db_user = {pg.user}",
+        f"db_password = {pg.password or 'False'}",
+        "admin_passwd = admin",
+        f"http_port = {http_port}",
+        "http_interface = 127.0.0.1",
+        "list_db = True",
+        "max_cron_threads = 1",
+    ]
+    conf.write_text("\n".join(lines) + "\n")
+    return conf
+
+
+def odoo_cmd(src, conf, *args):
+    return [str(venv_python()), str(Path(src) / "odoo-bin"), "-c", str(conf), *args]
+
+
+def install_db(src, conf, db, modules, logfile, test=False, http_port=None, extra=()):
+    """Install ``modules`` into ``db``; write Odoo's log to ``logfile``."""
+    args = ["-d", db, "-i", ",".join(modules), "--stop-after-init", "--no-http"
+            if not test else "--http-interface=127.0.0.1"]
+    if test:
+        args += ["--test-enable", f"--http-port={http_port}", "--log-level=test"]
+    args += list(extra)
+    with open(logfile, "w") as log:
+        return subprocess.run(
+            odoo_cmd(src, conf, *args), stdout=log, stderr=subprocess.STDOUT, check=False
+        ).returncode
+
+
+class Env:
+    """Everything set up: source, venv, PostgreSQL, config."""
+
+    def __init__(self, need_tours=False):
+        self.src = ensure_odoo_src()
+        ensure_venv(self.src)
+        if need_tours:
+            apt_install(TOUR_PACKAGES, "browser tours")
+        self.pg = Postgres()
+        self.pg.start()
+        self.conf = write_config(self.pg, self.src)
+        (LOCAL / "logs").mkdir(exist_ok=True)
+
+    def template(self):
+        """A database holding only the stock modules, built once and reused."""
+        version = ".".join(map(str, odoo_version(self.src)))
+        stamp = hashlib.sha1(
+            (Path(self.src) / "odoo" / "release.py").read_bytes()
+        ).hexdigest()[:8]
+        name = template_name(f"{version}-{stamp}", STOCK_MODULES)
+        if self.pg.db_exists(name):
+            return name
+        # One builder at a time; the others wait and then reuse it.
+        with open(LOCAL / "template.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if self.pg.db_exists(name):
+                return name
+            return self._build_template(name)
+
+    def _build_template(self, name):
+        building = name + "_building"
+        while self.pg.psql(
+            f"SELECT 1 FROM pg_stat_activity WHERE datname = '{building}' LIMIT 1"
+        ).stdout.strip():
+            time.sleep(5)  # another process is building it: wait for it
+        if self.pg.db_exists(name):
+            return name
+        self.pg.drop_db(building)
+        say(f"building template database {name} (stock modules, once)")
+        log = LOCAL / "logs" / f"{name}.log"
+        started = time.time()
+        rc = install_db(self.src, self.conf, building, STOCK_MODULES, log)
+        if rc:
+            self.pg.drop_db(building)
+            raise SetupError(f"installing the stock modules failed: read {log}.")
+        self.pg.rename_db(building, name)
+        say(f"template ready in {time.time() - started:.0f} s")
+        return name
+
+
+# ---------------------------------------------------------------- commands
+
+
+def cmd_setup(_args):
+    Env()
+    say("environment ready")
+
+
+def odoo_pidfile():
+    return LOCAL / "odoo.pid"
+
+
+def odoo_running():
+    pidfile = odoo_pidfile()
+    if not pidfile.is_file():
+        return None
+    try:
+        pid = int(pidfile.read_text())
+        os.kill(pid, 0)
+    except (ValueError, ProcessLookupError):
+        return None
+    return pid
+
+
+def cmd_run(args):
+    env = Env()
+    apt_install(RUN_PACKAGES, "PDF reports")
+    db = args.db
+    pid = odoo_running()
+    if pid:
+        say(f"Odoo already running (pid {pid}) on http://127.0.0.1:{args.port}")
+        return
+    if not port_is_free(args.port):
+        raise SetupError(
+            f"port {args.port} is busy: stop what uses it or run 'make run PORT=<other>'."
+        )
+    if not env.pg.db_exists(db):
+        template = env.template()
+        building = db + "_building"
+        env.pg.copy_db(template, building)
+        say(f"installing the coop addons with demo data into {db}")
+        log = LOCAL / "logs" / f"{db}-install.log"
+        if install_db(env.src, env.conf, building, ADDONS, log):
+            env.pg.drop_db(building)
+            raise SetupError(f"installing the coop addons failed: read {log}.")
+        env.pg.rename_db(building, db)
+    conf = write_config(env.pg, env.src, http_port=args.port)
+    log = LOCAL / "logs" / "odoo.log"
+    proc = subprocess.Popen(
+        odoo_cmd(env.src, conf, "-d", db, "--db-filter", f"^{db}$", f"--logfile={log}"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    odoo_pidfile().write_text(str(proc.pid))
+    url = f"http://127.0.0.1:{args.port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            odoo_pidfile().unlink(missing_ok=True)
+            raise SetupError(f"Odoo exited at start: read {log}.")
+        try:
+            with urllib.request.urlopen(f"{url}/web/login", timeout=5) as resp:  # noqa: S310
+                if resp.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        raise SetupError(f"Odoo did not answer on {url} within 120 s: read {log}.")
+    say(f"Odoo 18.0 with the coop addons is serving {url}  (database {db})")
+    say("log in as admin / admin (demo users: demo / demo, portal / portal)")
+    say("stop everything with: make stop")
+
+
+def cmd_stop(_args):
+    pid = odoo_running()
+    if pid:
+        say(f"stopping Odoo (pid {pid})")
+        try:
+            os.killpg(pid, 15)
+        except ProcessLookupError:
+            pass
+        for _ in range(50):
+            if not odoo_running():
+                break
+            time.sleep(0.2)
+        else:
+            os.killpg(pid, 9)
+    odoo_pidfile().unlink(missing_ok=True)
+    Postgres().stop()
+
+
+def _run_odoo_tests(env, template, db, modules, http_port, label):
+    env.pg.copy_db(template, db)
+    log = LOCAL / "logs" / f"{db}.log"
+    started = time.time()
+    rc = install_db(env.src, env.conf, db, modules, log, test=True, http_port=http_port)
+    with open(log) as fh:
+        report = scan_log(fh)
+    report["rc"] = rc
+    report["seconds"] = time.time() - started
+    report["log"] = log
+    report["label"] = label
+    return report
+
+
+def _print_report(report):
+    ok = (
+        report["rc"] == 0
+        and not report["failed"]
+        and not report["bad"]
+        and not report["skipped"]
+        and report["results"]
+    )
+    say(
+        f"{report['label']}: {report['run']} tests, {report['failed']} failed, "
+        f"{len(report['skipped'])} skipped, {len(report['bad'])} warning/error lines, "
+        f"{report['seconds']:.0f} s -> {'ok' if ok else 'FAILED'} ({report['log']})"
+    )
+    for line in (report["bad"] + report["skipped"])[:30]:
+        print("    " + line[:400])
+    return ok
+
+
+def cmd_test(args):
+    env = Env(need_tours=True)
+    template = env.template()
+    http_port = pick_port(18069)
+    passed = failed = 0
+    problems = []
+    addons = args.addons or ADDONS
+    runs = []
+    if not args.alone_only:
+        runs.append(("coop_test_all", addons, "(a) all addons together"))
+    if not args.together_only:
+        runs += [(f"coop_test_{a}", [a], f"(b) {a} alone") for a in addons]
+    for db, modules, label in runs:
+        report = _run_odoo_tests(env, template, db, modules, http_port, label)
+        ok = _print_report(report)
+        bad_tests = report["failed"]
+        if not ok and not bad_tests:
+            bad_tests = 1  # a warning, a skip or a crash fails the run
+        passed += max(report["run"] - report["failed"], 0)
+        failed += bad_tests
+        if not ok:
+            problems.append(label)
+        if db != "coop_test_all":
+            env.pg.drop_db(db)
+    if not args.no_pytest and not args.alone_only:
+        label = "(c) pytest on tests/"
+        result = subprocess.run(
+            [str(venv_python()), "-m", "pytest", "-q", "-p", "no:cacheprovider",
+             str(ROOT / "tests"), f"--odoo-database=coop_test_all",
+             f"--odoo-config={env.conf}"],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        )
+        print(result.stdout[-6000:])
+        if result.returncode not in (0,):
+            print(result.stderr[-3000:])
+        p, f = pytest_counts(result.stdout)
+        if result.returncode and not f:
+            f = 1
+        passed += p
+        failed += f
+        say(f"{label}: {p} passed, {f} failed")
+        if result.returncode:
+            problems.append(label)
+    if not args.no_lint:
+        label = "(d) lint"
+        rc = cmd_lint(args)
+        say(f"{label}: {'ok' if rc == 0 else 'FAILED'}")
+        if rc:
+            problems.append(label)
+    if problems:
+        say("failed: " + "; ".join(problems))
+    print(f"{passed} passed, {failed} failed")
+    return 1 if problems else 0
+
+
+def cmd_lint(_args):
+    src = find_odoo_src(os.environ) or ensure_odoo_src()
+    ensure_venv(src)
+    env = dict(os.environ, PATH=f"{VENV / 'bin'}:{os.environ['PATH']}")
+    env.setdefault("PRE_COMMIT_HOME", str(Path.home() / ".cache" / "pre-commit"))
+    return subprocess.run(
+        [str(VENV / "bin" / "pre-commit"), "run", "--all-files", "--show-diff-on-failure"],
+        cwd=ROOT,
+        env=env,
+        check=False,
+    ).returncode
+
+
+def cmd_db(args):
+    """Create a scratch database with the given addons (for pytest-odoo or benchmarks)."""
+    env = Env()
+    template = env.template()
+    env.pg.copy_db(template, args.db)
+    log = LOCAL / "logs" / f"{args.db}.log"
+    if args.addons and install_db(env.src, env.conf, args.db, args.addons, log):
+        raise SetupError(f"installing {args.addons} failed: read {log}.")
+    say(f"database {args.db} ready (config {env.conf})")
+
+
+def cmd_shell_env(_args):
+    """Print shell exports: ODOO_SRC, the config file and PG settings."""
+    env = Env()
+    print(f"export ODOO_SRC={env.src}")
+    print(f"export ODOO_RC={env.conf}")
+    print(f"export PGHOST={env.pg.host} PGPORT={env.pg.port} PGUSER={env.pg.user}")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="coopdev", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("setup", help="venv, Odoo and PostgreSQL").set_defaults(func=cmd_setup)
+    p_run = sub.add_parser("run", help="serve coop_demo on 127.0.0.1")
+    p_run.add_argument("--db", default="coop_demo")
+    p_run.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8069)))
+    p_run.set_defaults(func=cmd_run)
+    sub.add_parser("stop", help="stop Odoo and PostgreSQL").set_defaults(func=cmd_stop)
+    p_test = sub.add_parser("test", help="the whole test suite")
+    p_test.add_argument("addons", nargs="*")
+    p_test.add_argument("--alone-only", action="store_true")
+    p_test.add_argument("--together-only", action="store_true")
+    p_test.add_argument("--no-pytest", action="store_true")
+    p_test.add_argument("--no-lint", action="store_true")
+    p_test.set_defaults(func=cmd_test)
+    sub.add_parser("lint", help="pre-commit on all files").set_defaults(func=cmd_lint)
+    p_db = sub.add_parser("db", help="a scratch database from the template")
+    p_db.add_argument("db")
+    p_db.add_argument("addons", nargs="*")
+    p_db.set_defaults(func=cmd_db)
+    sub.add_parser("shell-env", help="print exports").set_defaults(func=cmd_shell_env)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except SetupError as exc:
+        print(f"coopdev: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("coopdev: interrupted; run the same command again to resume.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The setup script's decisions, tested without touching the machine."""
+
+import pytest
+
+import coopdev
+
+
+def _tree(tmp_path, version_line):
+    (tmp_path / "odoo").mkdir(parents=True)
+    (tmp_path / "odoo" / "release.py").write_text(version_line + "\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("version_info = (18, 0, 0, FINAL, 0, '')", (18, 0)),
+        ("version_info = (17, 0, 0, FINAL, 0, '')", (17, 0)),
+        ("nothing here", None),
+    ],
+)
+def test_odoo_version(tmp_path, line, expected):
+    assert coopdev.odoo_version(_tree(tmp_path, line)) == expected
+
+
+def test_odoo_version_missing_tree(tmp_path):
+    assert coopdev.odoo_version(tmp_path / "absent") is None
+
+
+def test_find_src_prefers_odoo_src(tmp_path):
+    explicit = _tree(tmp_path / "mine", "version_info = (18, 0, 0, FINAL, 0, '')")
+    cache = _tree(tmp_path / "cache", "version_info = (18, 0, 0, FINAL, 0, '')")
+    assert coopdev.find_odoo_src({"ODOO_SRC": str(explicit)}, cache) == explicit
+
+
+def test_find_src_falls_back_to_cache(tmp_path):
+    cache = _tree(tmp_path / "cache", "version_info = (18, 0, 0, FINAL, 0, '')")
+    assert coopdev.find_odoo_src({}, cache) == cache
+
+
+def test_find_src_none_means_download(tmp_path):
+    assert coopdev.find_odoo_src({}, tmp_path / "nothing") is None
+
+
+def test_find_src_wrong_version_is_an_error(tmp_path):
+    old = _tree(tmp_path / "old", "version_info = (17, 0, 0, FINAL, 0, '')")
+    with pytest.raises(coopdev.SetupError, match="not 18.0"):
+        coopdev.find_odoo_src({"ODOO_SRC": str(old)}, tmp_path / "cache")
+
+
+def test_find_src_not_odoo_is_an_error(tmp_path):
+    with pytest.raises(coopdev.SetupError, match="no Odoo source"):
+        coopdev.find_odoo_src({"ODOO_SRC": str(tmp_path)}, tmp_path / "cache")
+
+
+def test_cache_with_wrong_version_is_not_used(tmp_path):
+    cache = _tree(tmp_path / "cache", "version_info = (17, 0, 0, FINAL, 0, '')")
+    assert coopdev.find_odoo_src({}, cache) is None
+
+
+def test_pick_port_skips_busy_ports():
+    busy = {8069, 8070}
+    assert coopdev.pick_port(8069, is_free=lambda p: p not in busy) == 8071
+
+
+def test_pick_port_gives_up_with_a_clear_error():
+    with pytest.raises(coopdev.SetupError, match="No free TCP port"):
+        coopdev.pick_port(9000, is_free=lambda p: False, span=3)
+
+
+def test_real_busy_port_is_detected():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        assert not coopdev.port_is_free(port)
+
+
+@pytest.mark.parametrize(
+    "environ, expected",
+    [
+        ({}, None),
+        (
+            {"PGHOST": "db.local", "PGPORT": "5433"},
+            {"host": "db.local", "port": 5433, "user": "odoo", "password": ""},
+        ),
+        (
+            {"PGUSER": "me", "PGPASSWORD": "pw"},
+            {"host": "127.0.0.1", "port": 5432, "user": "me", "password": "pw"},
+        ),
+    ],
+)
+def test_external_pg(environ, expected):
+    assert coopdev.external_pg(environ) == expected
+
+
+def test_template_name_depends_on_modules_and_version():
+    a = coopdev.template_name("18.0-x", ["account", "stock"])
+    assert a == coopdev.template_name("18.0-x", ["stock", "account"])
+    assert a != coopdev.template_name("18.0-y", ["account", "stock"])
+    assert a != coopdev.template_name("18.0-x", ["account"])
+    assert a.startswith("coop_tmpl_") and len(a) <= 63
+
+
+LOG = """\
+2026-11-22 14:00:00,000 42 INFO db odoo.modules.loading: loading coop_wallet
+2026-11-22 14:00:01,000 42 WARNING db odoo.models: Two fields have the same label
+2026-11-22 14:00:02,000 42 INFO db odoo.addons.coop_wallet.tests.test_x: skipped \
+test_a (x.TestX.test_a) : no chrome
+2026-11-22 14:00:02,500 42 INFO db odoo.addons.account.tests.test_y: skipped \
+test_b (y.TestY.test_b) : theirs
+2026-11-22 14:00:03,000 42 ERROR db odoo.addons.coop_wallet.tests.test_x: FAIL: test_c
+Traceback (most recent call last):
+2026-11-22 14:00:04,000 42 INFO db odoo.tests.result: 1 failed, 0 error(s) of 12 tests \
+when loading database 'db'
+"""
+
+
+def test_scan_log_counts_and_flags():
+    report = coopdev.scan_log(LOG.splitlines())
+    assert report["run"] == 12
+    assert report["failed"] == 1
+    assert report["results"] == 1
+    assert len(report["bad"]) == 2  # the WARNING and the ERROR line
+    assert len(report["skipped"]) == 1  # only ours counts as a skip
+
+
+def test_scan_log_without_result_line():
+    report = coopdev.scan_log(["garbage", ""])
+    assert report == {"run": 0, "failed": 0, "bad": [], "skipped": [], "results": 0}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("....\n12 passed in 3.2s\n", (12, 0)),
+        ("F.\n1 failed, 3 passed in 1s\n", (3, 1)),
+        ("E\n2 passed, 1 error in 1s\n", (2, 1)),
+        ("no tests ran in 0.1s\n", (0, 0)),
+    ],
+)
+def test_pytest_counts(text, expected):
+    assert coopdev.pytest_counts(text) == expected
