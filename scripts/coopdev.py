@@ -80,7 +80,9 @@ def odoo_version(src):
     release = Path(src) / "odoo" / "release.py"
     if not release.is_file():
         return None
-    match = re.search(r"^version_info\s*=\s*\((\d+),\s*(\d+)", release.read_text(), re.M)
+    match = re.search(
+        r"^version_info\s*=\s*\((\d+),\s*(\d+)", release.read_text(), re.MULTILINE
+    )
     if not match:
         return None
     return int(match.group(1)), int(match.group(2))
@@ -173,14 +175,18 @@ def scan_log(lines, our_prefix="odoo.addons.coop_"):
         if result and "when loading database" in line:
             report["results"] += 1
             report["run"] += int(result.group("run"))
-            report["failed"] += int(result.group("failed")) + int(result.group("errors"))
+            report["failed"] += int(result.group("failed")) + int(
+                result.group("errors")
+            )
     return report
 
 
 def pytest_counts(text):
     """Passed and failed counts from pytest's closing line."""
     passed = failed = 0
-    tail = [ln for ln in text.splitlines() if re.search(r"\d+ (passed|failed|error)", ln)]
+    tail = [
+        ln for ln in text.splitlines() if re.search(r"\d+ (passed|failed|error)", ln)
+    ]
     if tail:
         last = tail[-1]
         for num, word in re.findall(r"(\d+) (passed|failed|errors?)", last):
@@ -250,7 +256,7 @@ def ensure_odoo_src():
     partial.mkdir(parents=True)
     archive = partial / "odoo.tar.gz"
     try:
-        urllib.request.urlretrieve(ODOO_ARCHIVE_URL, archive)  # noqa: S310
+        urllib.request.urlretrieve(ODOO_ARCHIVE_URL, archive)
         with tarfile.open(archive) as tar:
             tar.extractall(partial, filter="data")
     except Exception as exc:
@@ -263,7 +269,8 @@ def ensure_odoo_src():
     if len(tops) != 1 or odoo_version(tops[0]) != (18, 0):
         shutil.rmtree(partial, ignore_errors=True)
         raise SetupError(
-            f"the downloaded archive is not Odoo 18.0: put an Odoo 18.0 tree at {CACHE_SRC}."
+            "the downloaded archive is not Odoo 18.0: "
+            f"put an Odoo 18.0 tree at {CACHE_SRC}."
         )
     shutil.rmtree(CACHE_SRC, ignore_errors=True)
     tops[0].rename(CACHE_SRC)
@@ -284,7 +291,9 @@ def find_python():
         ).stdout.strip()
         if out == "3.11":
             return exe
-    raise SetupError("Odoo 18.0 here needs Python 3.11: install python3.11 (and python3.11-venv).")
+    raise SetupError(
+        "Odoo 18.0 here needs Python 3.11: install python3.11 (and python3.11-venv)."
+    )
 
 
 def venv_python():
@@ -301,7 +310,9 @@ def ensure_venv(src):
     if stamp.is_file() and stamp.read_text() == digest and venv_python().exists():
         return
     if not os.access(ROOT, os.W_OK):
-        raise SetupError(f"{ROOT} is not writable: clone the project where you can write.")
+        raise SetupError(
+            f"{ROOT} is not writable: clone the project where you can write."
+        )
     apt_install(BUILD_PACKAGES, "building Odoo's Python requirements")
     if not venv_python().exists():
         say("creating .venv")
@@ -323,20 +334,30 @@ def ensure_venv(src):
     run([*pip, "install", "--no-deps", "--no-build-isolation", "-e", str(src)], env=env)
     # OCA wheels ship an empty 'odoo' namespace; the .pth makes the real one win.
     site = subprocess.run(
-        [str(venv_python()), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        [
+            str(venv_python()),
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['purelib'])",
+        ],
         capture_output=True,
         text=True,
         check=True,
     ).stdout.strip()
     Path(site, "00-odoo-src.pth").write_text(f"{src}\n")
     check = subprocess.run(
-        [str(venv_python()), "-c", "import odoo.release as r; print(r.version_info[0])"],
+        [
+            str(venv_python()),
+            "-c",
+            "import odoo.release as r; print(r.version_info[0])",
+        ],
         capture_output=True,
         text=True,
         check=False,
     )
     if check.stdout.strip() != "18":
-        raise SetupError(f"'import odoo' does not reach {src} in .venv: remove .venv and rerun.")
+        raise SetupError(
+            f"'import odoo' does not reach {src} in .venv: remove .venv and rerun."
+        )
     stamp.write_text(digest)
 
 
@@ -403,10 +424,18 @@ class Postgres:
     def _ensure_system_user(self):
         if not is_root():
             return
-        if subprocess.run(["id", PG_SYSTEM_USER], capture_output=True, check=False).returncode:
+        if subprocess.run(
+            ["id", PG_SYSTEM_USER], capture_output=True, check=False
+        ).returncode:
             run(
-                ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
-                 PG_SYSTEM_USER]
+                [
+                    "useradd",
+                    "--system",
+                    "--no-create-home",
+                    "--shell",
+                    "/usr/sbin/nologin",
+                    PG_SYSTEM_USER,
+                ]
             )
 
     def running(self):
@@ -430,7 +459,9 @@ class Postgres:
             apt_install(DEBIAN_PG_PACKAGES, "the local PostgreSQL cluster")
         bindir = self.bindir()
         if not bindir:
-            raise SetupError("No PostgreSQL binaries: run 'sudo apt-get install postgresql'.")
+            raise SetupError(
+                "No PostgreSQL binaries: run 'sudo apt-get install postgresql'."
+            )
         self._ensure_system_user()
         pgdir = self.datadir.parent
         pgdir.mkdir(parents=True, exist_ok=True)
@@ -447,8 +478,18 @@ class Postgres:
             say(f"initialising PostgreSQL cluster in {self.datadir}")
             run(
                 self._as_owner(
-                    [str(bindir / "initdb"), "-D", str(self.datadir), "-U", PG_SUPERUSER,
-                     "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"]
+                    [
+                        str(bindir / "initdb"),
+                        "-D",
+                        str(self.datadir),
+                        "-U",
+                        PG_SUPERUSER,
+                        "-A",
+                        "trust",
+                        "-E",
+                        "UTF8",
+                        "--locale=C.UTF-8",
+                    ]
                 ),
                 stdout=subprocess.DEVNULL,
             )
@@ -468,8 +509,19 @@ class Postgres:
         say(f"starting PostgreSQL on 127.0.0.1:{port}")
         result = run(
             self._as_owner(
-                [str(bindir / "pg_ctl"), "-D", str(self.datadir), "-l", str(logfile),
-                 "-o", opts, "-w", "-t", "60", "start"]
+                [
+                    str(bindir / "pg_ctl"),
+                    "-D",
+                    str(self.datadir),
+                    "-l",
+                    str(logfile),
+                    "-o",
+                    opts,
+                    "-w",
+                    "-t",
+                    "60",
+                    "start",
+                ]
             ),
             check=False,
             stdout=subprocess.DEVNULL,
@@ -495,15 +547,36 @@ class Postgres:
         bindir = self.bindir()
         say("stopping PostgreSQL")
         run(
-            self._as_owner([str(bindir / "pg_ctl"), "-D", str(self.datadir), "-m", "fast",
-                            "-w", "stop"]),
+            self._as_owner(
+                [
+                    str(bindir / "pg_ctl"),
+                    "-D",
+                    str(self.datadir),
+                    "-m",
+                    "fast",
+                    "-w",
+                    "stop",
+                ]
+            ),
             check=False,
             stdout=subprocess.DEVNULL,
         )
 
     def psql(self, sql, check=True, db="postgres"):
         return subprocess.run(
-            ["psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-d", db, "-c", sql],
+            [
+                "psql",
+                "-X",
+                "-q",
+                "-t",
+                "-A",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-d",
+                db,
+                "-c",
+                sql,
+            ],
             env=self.env(),
             capture_output=True,
             text=True,
@@ -540,8 +613,9 @@ def filestore(db):
 
 def write_config(pg, src, http_port=8069):
     conf = LOCAL / "odoo.conf"
-    addons_path = ",".join([str(Path(src) / "addons"), str(Path(src) / "odoo" / "addons"),
-                            str(ROOT)])
+    addons_path = ",".join(
+        [str(Path(src) / "addons"), str(Path(src) / "odoo" / "addons"), str(ROOT)]
+    )
     lines = [
         "[options]",
         f"addons_path = {addons_path}",
@@ -566,14 +640,23 @@ def odoo_cmd(src, conf, *args):
 
 def install_db(src, conf, db, modules, logfile, test=False, http_port=None, extra=()):
     """Install ``modules`` into ``db``; write Odoo's log to ``logfile``."""
-    args = ["-d", db, "-i", ",".join(modules), "--stop-after-init", "--no-http"
-            if not test else "--http-interface=127.0.0.1"]
+    args = [
+        "-d",
+        db,
+        "-i",
+        ",".join(modules),
+        "--stop-after-init",
+        "--no-http" if not test else "--http-interface=127.0.0.1",
+    ]
     if test:
         args += ["--test-enable", f"--http-port={http_port}", "--log-level=test"]
     args += list(extra)
     with open(logfile, "w") as log:
         return subprocess.run(
-            odoo_cmd(src, conf, *args), stdout=log, stderr=subprocess.STDOUT, check=False
+            odoo_cmd(src, conf, *args),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            check=False,
         ).returncode
 
 
@@ -661,7 +744,8 @@ def cmd_run(args):
         return
     if not port_is_free(args.port):
         raise SetupError(
-            f"port {args.port} is busy: stop what uses it or run 'make run PORT=<other>'."
+            f"port {args.port} is busy: "
+            "stop what uses it or run 'make run PORT=<other>'."
         )
     if not env.pg.db_exists(db):
         template = env.template()
@@ -689,7 +773,7 @@ def cmd_run(args):
             odoo_pidfile().unlink(missing_ok=True)
             raise SetupError(f"Odoo exited at start: read {log}.")
         try:
-            with urllib.request.urlopen(f"{url}/web/login", timeout=5) as resp:  # noqa: S310
+            with urllib.request.urlopen(f"{url}/web/login", timeout=5) as resp:
                 if resp.status == 200:
                     break
         except OSError:
@@ -754,7 +838,9 @@ def _print_report(report):
 def cmd_test(args):
     env = Env(need_tours=True)
     template = env.template()
-    http_port = pick_port(18069)
+    # A port range per first addon, so that runs of different addons can overlap.
+    first = (args.addons or ADDONS)[0]
+    http_port = pick_port(18069 + 20 * (ADDONS.index(first) if first in ADDONS else 5))
     passed = failed = 0
     problems = []
     addons = args.addons or ADDONS
@@ -778,9 +864,17 @@ def cmd_test(args):
     if not args.no_pytest and not args.alone_only:
         label = "(c) pytest on tests/"
         result = subprocess.run(
-            [str(venv_python()), "-m", "pytest", "-q", "-p", "no:cacheprovider",
-             str(ROOT / "tests"), f"--odoo-database=coop_test_all",
-             f"--odoo-config={env.conf}"],
+            [
+                str(venv_python()),
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                str(ROOT / "tests"),
+                "--odoo-database=coop_test_all",
+                f"--odoo-config={env.conf}",
+            ],
             capture_output=True,
             text=True,
             check=False,
@@ -815,7 +909,12 @@ def cmd_lint(_args):
     env = dict(os.environ, PATH=f"{VENV / 'bin'}:{os.environ['PATH']}")
     env.setdefault("PRE_COMMIT_HOME", str(Path.home() / ".cache" / "pre-commit"))
     return subprocess.run(
-        [str(VENV / "bin" / "pre-commit"), "run", "--all-files", "--show-diff-on-failure"],
+        [
+            str(VENV / "bin" / "pre-commit"),
+            "run",
+            "--all-files",
+            "--show-diff-on-failure",
+        ],
         cwd=ROOT,
         env=env,
         check=False,
@@ -823,7 +922,7 @@ def cmd_lint(_args):
 
 
 def cmd_db(args):
-    """Create a scratch database with the given addons (for pytest-odoo or benchmarks)."""
+    """Create a scratch database with the given addons (pytest-odoo, benchmarks)."""
     env = Env()
     template = env.template()
     env.pg.copy_db(template, args.db)
@@ -842,12 +941,16 @@ def cmd_shell_env(_args):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="coopdev", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="coopdev", description=__doc__.splitlines()[0]
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("setup", help="venv, Odoo and PostgreSQL").set_defaults(func=cmd_setup)
+    sub.add_parser("setup", help="venv, Odoo and PostgreSQL").set_defaults(
+        func=cmd_setup
+    )
     p_run = sub.add_parser("run", help="serve coop_demo on 127.0.0.1")
     p_run.add_argument("--db", default="coop_demo")
-    p_run.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8069)))
+    p_run.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8069")))
     p_run.set_defaults(func=cmd_run)
     sub.add_parser("stop", help="stop Odoo and PostgreSQL").set_defaults(func=cmd_stop)
     p_test = sub.add_parser("test", help="the whole test suite")
@@ -869,8 +972,26 @@ def main(argv=None):
     except SetupError as exc:
         print(f"coopdev: error: {exc}", file=sys.stderr)
         return 2
+    except PermissionError as exc:
+        print(
+            f"coopdev: error: no write access to {exc.filename}: "
+            "run from a clone you own, or fix the permissions.",
+            file=sys.stderr,
+        )
+        return 2
+    except subprocess.CalledProcessError as exc:
+        cmd = " ".join(map(str, exc.cmd))[:200]
+        print(
+            f"coopdev: error: '{cmd}' failed (exit {exc.returncode}); "
+            "read its output above, fix it and run the same command again.",
+            file=sys.stderr,
+        )
+        return 2
     except KeyboardInterrupt:
-        print("coopdev: interrupted; run the same command again to resume.", file=sys.stderr)
+        print(
+            "coopdev: interrupted; run the same command again to resume.",
+            file=sys.stderr,
+        )
         return 130
 
 

@@ -2,9 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The setup script's decisions, tested without touching the machine."""
 
-import pytest
-
 import coopdev
+import pytest
 
 
 def _tree(tmp_path, version_line):

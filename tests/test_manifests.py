@@ -6,9 +6,8 @@ import ast
 import re
 from pathlib import Path
 
-import pytest
-
 import coopdev
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # Our addons may depend only on these of ours (coop_intercoop builds on membership).

@@ -14,6 +14,12 @@ ADDONS = [
 
 
 class TestSuiteInstalled(TransactionCase):
+    # Outside an addon, Odoo's metaclass sets no tags: name them here.
+    test_tags = {"standard", "coop_suite"}
+    test_module = "coop_suite"
+    test_class = "TestSuiteInstalled"
+    test_sequence = 0
+
     def test_all_addons_installed_together(self):
         modules = self.env["ir.module.module"].search([("name", "in", ADDONS)])
         self.assertEqual(
@@ -26,6 +32,4 @@ class TestSuiteInstalled(TransactionCase):
         models = self.env["ir.model"].search([("model", "=like", "coop.%")])
         self.assertTrue(models, "the addons declare coop.* models")
         for model in models:
-            self.assertTrue(
-                model.access_ids, f"{model.model} has no access rights"
-            )
+            self.assertTrue(model.access_ids, f"{model.model} has no access rights")
