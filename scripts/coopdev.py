@@ -47,6 +47,7 @@ STOCK_MODULES = [
 ]
 ODOO_ARCHIVE_URL = "https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz"
 CACHE_SRC = Path.home() / ".cache" / "odoo-src" / "18.0"
+TEMPLATE_CACHE = Path.home() / ".cache" / "coop-addons" / "templates"
 PG_SUPERUSER = "odoo"
 PG_SYSTEM_USER = "coopdb"
 DEBIAN_PG_PACKAGES = ["postgresql", "postgresql-client"]
@@ -697,6 +698,8 @@ class Env:
             time.sleep(5)  # another process is building it: wait for it
         if self.pg.db_exists(name):
             return name
+        if self._restore_template(name, building):
+            return name
         self.pg.drop_db(building)
         say(f"building template database {name} (stock modules, once)")
         log = LOCAL / "logs" / f"{name}.log"
@@ -707,7 +710,69 @@ class Env:
             raise SetupError(f"installing the stock modules failed: read {log}.")
         self.pg.rename_db(building, name)
         say(f"template ready in {time.time() - started:.0f} s")
+        self._save_template(name)
         return name
+
+    # A fresh clone (CI) restores the template from a dump kept in the user's
+    # cache instead of installing the stock modules again; any problem with
+    # the dump falls back to building it.
+    def _dump_paths(self, name):
+        base = TEMPLATE_CACHE / name
+        return base.with_suffix(".dump"), base.with_suffix(".filestore.tar")
+
+    def _save_template(self, name):
+        dump, files = self._dump_paths(name)
+        bindir = self.pg.bindir()
+        if not bindir:
+            return
+        TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
+        tmp = dump.with_suffix(".partial")
+        result = subprocess.run(
+            [str(bindir / "pg_dump"), "-Fc", "-Z1", "-f", str(tmp), name],
+            env=self.pg.env(),
+            capture_output=True,
+            check=False,
+        )
+        if result.returncode:
+            tmp.unlink(missing_ok=True)
+            return
+        with tarfile.open(files, "w") as tar:
+            if filestore(name).is_dir():
+                tar.add(filestore(name), arcname=".")
+        tmp.rename(dump)
+
+    def _restore_template(self, name, building):
+        dump, files = self._dump_paths(name)
+        bindir = self.pg.bindir()
+        if not (bindir and dump.is_file() and files.is_file()):
+            return False
+        say(f"restoring template database {name} from {dump}")
+        self.pg.drop_db(building)
+        self.pg.psql(f'CREATE DATABASE "{building}"')
+        result = subprocess.run(
+            [
+                str(bindir / "pg_restore"),
+                "-j",
+                "2",
+                "--no-owner",
+                "-d",
+                building,
+                str(dump),
+            ],
+            env=self.pg.env(),
+            capture_output=True,
+            check=False,
+        )
+        if result.returncode:
+            say("the template dump did not restore: building the template instead")
+            self.pg.drop_db(building)
+            dump.unlink(missing_ok=True)
+            return False
+        filestore(building).mkdir(parents=True, exist_ok=True)
+        with tarfile.open(files) as tar:
+            tar.extractall(filestore(building), filter="data")
+        self.pg.rename_db(building, name)
+        return True
 
 
 # ---------------------------------------------------------------- commands
