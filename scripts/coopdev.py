@@ -11,6 +11,7 @@ Usage: python3 scripts/coopdev.py {setup,run,stop,test,test-addon,db,shell-env}
 """
 
 import argparse
+import concurrent.futures
 import fcntl
 import hashlib
 import json
@@ -594,7 +595,10 @@ class Postgres:
 
     def copy_db(self, template, name):
         self.drop_db(name)
-        self.psql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        # PostgreSQL refuses two copies of one template at the same instant.
+        with open(LOCAL / "createdb.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            self.psql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         if filestore(template).is_dir():
             shutil.copytree(filestore(template), filestore(name))
 
@@ -868,8 +872,10 @@ def cmd_stop(_args):
     Postgres().stop()
 
 
-def _run_odoo_tests(env, template, db, modules, http_port, label):
+def _run_odoo_tests(env, template, db, modules, port_base, label):
     env.pg.copy_db(template, db)
+    http_port = pick_port(port_base, span=20)
+    say(f"{label}: running (database {db}, HTTP port {http_port})")
     log = LOCAL / "logs" / f"{db}.log"
     started = time.time()
     rc = install_db(env.src, env.conf, db, modules, log, test=True, http_port=http_port)
@@ -903,9 +909,6 @@ def _print_report(report):
 def cmd_test(args):
     env = Env(need_tours=True)
     template = env.template()
-    # A port range per first addon, so that runs of different addons can overlap.
-    first = (args.addons or ADDONS)[0]
-    http_port = pick_port(18069 + 20 * (ADDONS.index(first) if first in ADDONS else 5))
     passed = failed = 0
     problems = []
     addons = args.addons or ADDONS
@@ -914,8 +917,21 @@ def cmd_test(args):
         runs.append(("coop_test_all", addons, "(a) all addons together"))
     if not args.together_only:
         runs += [(f"coop_test_{a}", [a], f"(b) {a} alone") for a in addons]
-    for db, modules, label in runs:
-        report = _run_odoo_tests(env, template, db, modules, http_port, label)
+    # Each run its own range of HTTP ports (tours), so runs can overlap, also
+    # with another developer's single-addon run.
+    if len(runs) == 1 and addons[0] in ADDONS:
+        bases = [18069 + 20 * ADDONS.index(addons[0])]
+    else:
+        bases = [18269 + 20 * i for i in range(len(runs))]
+
+    def one(index):
+        db, modules, label = runs[index]
+        return _run_odoo_tests(env, template, db, modules, bases[index], label)
+
+    jobs = max(1, min(args.jobs, len(runs)))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        reports = list(pool.map(one, range(len(runs))))
+    for (db, _modules, label), report in zip(runs, reports, strict=True):
         ok = _print_report(report)
         bad_tests = report["failed"]
         if not ok and not bad_tests:
@@ -1024,6 +1040,12 @@ def main(argv=None):
     p_test.add_argument("--together-only", action="store_true")
     p_test.add_argument("--no-pytest", action="store_true")
     p_test.add_argument("--no-lint", action="store_true")
+    p_test.add_argument(
+        "--jobs",
+        type=int,
+        default=int(os.environ.get("COOP_TEST_JOBS", "2")),
+        help="Odoo test runs at once (default 2, or COOP_TEST_JOBS)",
+    )
     p_test.set_defaults(func=cmd_test)
     sub.add_parser("lint", help="pre-commit on all files").set_defaults(func=cmd_lint)
     p_db = sub.add_parser("db", help="a scratch database from the template")
