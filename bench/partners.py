@@ -7,11 +7,18 @@ DEFAULT_N = 1000
 
 
 def run(ctx):
-    vals = [{"name": f"Bench partner {i}", "email": f"p{i}@example.com"} for i in range(ctx.n)]
+    vals = [
+        {"name": f"Bench partner {i}", "email": f"p{i}@example.com"}
+        for i in range(ctx.n)
+    ]
     with ctx.timed() as t:
         ctx.env["res.partner"].create(vals)
     ctx.measure("partners.create", t["seconds"], "s", ctx.n, t["queries"])
     ctx.measure(
-        "partners.create.per_partner", t["seconds"] / ctx.n * 1000, "ms", ctx.n,
-        t["queries"], queries_per_item=round(t["queries"] / ctx.n, 3),
+        "partners.create.per_partner",
+        t["seconds"] / ctx.n * 1000,
+        "ms",
+        ctx.n,
+        t["queries"],
+        queries_per_item=round(t["queries"] / ctx.n, 3),
     )
