@@ -1,0 +1,33 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    coop_membership_id = fields.Many2one(
+        "coop.membership",
+        string="Membership",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+    )
+    coop_fee_period_id = fields.Many2one(
+        "coop.fee.period",
+        string="Fee Period",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+    )
+    coop_move_kind = fields.Selection(
+        [
+            ("share", "Share subscription"),
+            ("reimbursement", "Share reimbursement"),
+            ("fee", "Membership fee"),
+            ("prepaid", "Prepaid fees"),
+        ],
+        string="Cooperative Document",
+        copy=False,
+        readonly=True,
+    )

@@ -1,0 +1,94 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import votes as vote_rules
+
+
+class CoopAssembly(models.Model):
+    _name = "coop.assembly"
+    _description = "General Assembly"
+    _inherit = ("mail.thread", "mail.activity.mixin")
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    date = fields.Date(required=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    seats = fields.Integer(string="Seats to Elect", tracking=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("convened", "Convened"), ("done", "Done")],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    voter_ids = fields.Many2many(
+        "coop.membership",
+        compute="_compute_voter_ids",
+        string="Electorate",
+    )
+    voter_count = fields.Integer(compute="_compute_voter_ids", string="Voters")
+    proxy_ids = fields.One2many("coop.assembly.proxy", "assembly_id", string="Proxies")
+    note = fields.Html()
+
+    @api.depends("date", "company_id")
+    def _compute_voter_ids(self):
+        for assembly in self:
+            voters = assembly._get_electorate() if assembly.date else False
+            assembly.voter_ids = voters
+            assembly.voter_count = len(voters) if voters else 0
+
+    def _get_electorate(self):
+        """Members who may vote: active or leaving members (and passive ones
+        whose category keeps the vote) who joined by the assembly date and
+        whose fees of the periods started by then are settled."""
+        self.ensure_one()
+        Membership = self.env["coop.membership"]
+        candidates = Membership.search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("join_date", "<=", self.date),
+                "|",
+                ("state", "in", ("active", "leaving")),
+                "&",
+                ("state", "=", "passive"),
+                ("category_id.passive_can_vote", "=", True),
+            ]
+        )
+        unpaid = self.env["coop.fee.line"]._read_group(
+            [
+                ("membership_id", "in", candidates.ids),
+                ("is_paid", "=", False),
+                ("period_start", "<=", self.date),
+            ],
+            ["membership_id"],
+        )
+        unpaid = {member.id for (member,) in unpaid}
+        return candidates.filtered(lambda m: m.id not in unpaid)
+
+    def action_convene(self):
+        self.write({"state": "convened"})
+
+    def action_done(self):
+        self.write({"state": "done"})
+
+    def action_draft(self):
+        self.write({"state": "draft"})
+
+    def check_ballot(self, selected, candidates=None):
+        """True when a ballot selecting ``selected`` names is valid."""
+        self.ensure_one()
+        return vote_rules.ballot_is_valid(selected, self.seats, candidates)
+
+    def action_print_register(self):
+        return self.env.ref(
+            "coop_membership.action_report_voter_register"
+        ).report_action(self)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        if any(a.state == "done" for a in self):
+            raise UserError(self.env._("A held assembly cannot be deleted."))

@@ -1,0 +1,51 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class CoopFeeLine(models.Model):
+    """What a member owes for one period: invoiced, prepaid or free.
+
+    Unique per member and period: this is what makes fee runs idempotent.
+    """
+
+    _name = "coop.fee.line"
+    _description = "Member Fee of a Period"
+    _order = "period_start desc, id desc"
+
+    membership_id = fields.Many2one(
+        "coop.membership", required=True, index=True, ondelete="cascade"
+    )
+    partner_id = fields.Many2one(
+        related="membership_id.partner_id", store=True, string="Member"
+    )
+    category_id = fields.Many2one("coop.member.category", ondelete="set null")
+    period_id = fields.Many2one(
+        "coop.fee.period", required=True, index=True, ondelete="restrict"
+    )
+    period_start = fields.Date(related="period_id.date_start", store=True)
+    company_id = fields.Many2one(related="period_id.company_id", store=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    kind = fields.Selection(
+        [("invoice", "Invoiced"), ("prepaid", "Prepaid"), ("free", "Free")],
+        required=True,
+    )
+    amount = fields.Monetary(currency_field="currency_id")
+    move_id = fields.Many2one("account.move", string="Invoice", index=True)
+    is_paid = fields.Boolean(compute="_compute_is_paid", store=True, string="Paid")
+
+    _sql_constraints = (
+        (
+            "membership_period_uniq",
+            "unique(membership_id, period_id)",
+            "A member's fee of a period is handled once.",
+        ),
+    )
+
+    @api.depends("kind", "move_id.payment_state", "move_id.state")
+    def _compute_is_paid(self):
+        for line in self:
+            line.is_paid = line.kind != "invoice" or (
+                line.move_id.state == "posted"
+                and line.move_id.payment_state in ("paid", "in_payment", "reversed")
+            )

@@ -1,0 +1,248 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import periods as period_rules
+from ..tools import prepaid as prepaid_rules
+
+BATCH_SIZE = 500
+
+
+class CoopFeePeriod(models.Model):
+    _name = "coop.fee.period"
+    _description = "Membership Fee Period"
+    _inherit = ("mail.thread",)
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    scheme_id = fields.Many2one(
+        "coop.fee.scheme", required=True, ondelete="restrict", index=True
+    )
+    company_id = fields.Many2one(related="scheme_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_start = fields.Date(string="Start", required=True)
+    date_end = fields.Date(string="End", required=True)
+    state = fields.Selection(
+        [("open", "Open"), ("closed", "Closed")],
+        default="open",
+        required=True,
+        tracking=True,
+    )
+    fee_line_ids = fields.One2many("coop.fee.line", "period_id", string="Fees")
+    fee_count = fields.Integer(compute="_compute_totals")
+    amount_invoiced = fields.Monetary(
+        compute="_compute_totals", currency_field="currency_id"
+    )
+    amount_paid = fields.Monetary(
+        compute="_compute_totals", currency_field="currency_id"
+    )
+
+    _sql_constraints = (
+        (
+            "scheme_start_uniq",
+            "unique(scheme_id, date_start)",
+            "A fee scheme has one period starting on a given date.",
+        ),
+    )
+
+    @api.depends("scheme_id.name", "date_start", "date_end")
+    def _compute_name(self):
+        for period in self:
+            if period.date_start and period.date_end:
+                period.name = "%s %s - %s" % (
+                    period.scheme_id.name or "",
+                    period.date_start.strftime("%Y-%m"),
+                    period.date_end.strftime("%Y-%m"),
+                )
+            else:
+                period.name = period.scheme_id.name
+
+    def _compute_totals(self):
+        for period in self:
+            lines = period.fee_line_ids.filtered(lambda f: f.kind == "invoice")
+            period.fee_count = len(period.fee_line_ids)
+            period.amount_invoiced = sum(lines.mapped("amount"))
+            period.amount_paid = sum(lines.filtered("is_paid").mapped("amount"))
+
+    @api.constrains("date_start", "date_end", "scheme_id")
+    def _check_dates(self):
+        for period in self:
+            start, end = period.scheme_id._period_bounds(period.date_start)
+            if (start, end) != (period.date_start, period.date_end):
+                raise ValidationError(
+                    self.env._(
+                        "A period of %(scheme)s runs from %(start)s to %(end)s.",
+                        scheme=period.scheme_id.name,
+                        start=start,
+                        end=end,
+                    )
+                )
+
+    def action_close(self):
+        self.write({"state": "closed"})
+
+    def action_reopen(self):
+        self.write({"state": "open"})
+
+    def action_run_fees(self):
+        moves = self.env["account.move"]
+        for period in self:
+            moves |= period._run_fees()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Fee Invoices"),
+            "res_model": "account.move",
+            "view_mode": "list,form",
+            "domain": [("id", "in", moves.ids)],
+            "context": {"create": False},
+        }
+
+    def action_view_invoices(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Fee Invoices"),
+            "res_model": "account.move",
+            "view_mode": "list,form",
+            "domain": [("coop_fee_period_id", "=", self.id)],
+            "context": {"create": False},
+        }
+
+    # ------------------------------------------------------------ fee run
+
+    def _members_due(self):
+        """Members of this period's scheme who owe a fee and are not handled."""
+        self.ensure_one()
+        members = self.env["coop.membership"].search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("category_id.fee_scheme_id", "=", self.scheme_id.id),
+                ("category_id.fee_mode", "!=", "exempt"),
+                ("state", "in", ("active", "leaving")),
+                ("join_date", "<=", self.date_end),
+                "|",
+                ("leave_date", "=", False),
+                ("leave_date", ">=", self.date_start),
+                ("fee_line_ids", "not any", [("period_id", "=", self.id)]),
+            ],
+            order="id",
+        )
+        return members
+
+    def _run_fees(self, batch_size=BATCH_SIZE):
+        """Invoice the fees due for this period; return the invoices created.
+
+        One invoice per member; prorated amount on the joining period; free
+        and prepaid periods consumed instead of invoicing; exempt and passive
+        members skipped. A member already handled for the period is skipped,
+        so a second run creates nothing and a run interrupted by a crash (its
+        transaction rolled back) can simply be run again.
+        """
+        self.ensure_one()
+        self.env["coop.membership"]._check_manager()
+        if self.state != "open":
+            raise UserError(
+                self.env._(
+                    "The fee period %s is closed: reopen it to invoice fees.",
+                    self.name,
+                )
+            )
+        members = self._members_due().sudo()
+        moves = self.env["account.move"]
+        members.fetch(
+            [
+                "partner_id",
+                "category_id",
+                "join_date",
+                "payroll",
+                "prepaid_periods",
+                "prepaid_credit",
+                "free_periods",
+            ]
+        )
+        for start in range(0, len(members), batch_size):
+            moves |= self._run_fees_batch(members[start : start + batch_size])
+        return moves
+
+    def _fee_move_vals(self, member, amount, labels, journal):
+        category = member.category_id
+        label = labels.get(category.id)
+        if label is None:
+            label = labels[category.id] = self.env._(
+                "Fee %(category)s, %(period)s",
+                category=category.name,
+                period=self.name,
+            )
+        vals = {
+            "move_type": "out_invoice",
+            "partner_id": member.partner_id.id,
+            "company_id": self.company_id.id,
+            "invoice_date": fields.Date.context_today(self),
+            "coop_membership_id": member.id,
+            "coop_fee_period_id": self.id,
+            "coop_move_kind": "fee",
+            "invoice_line_ids": [
+                Command.create(
+                    {
+                        "product_id": self.scheme_id.product_id.id,
+                        "name": label,
+                        "quantity": 1,
+                        "price_unit": float(amount),
+                    }
+                )
+            ],
+        }
+        if journal:
+            vals["journal_id"] = journal.id
+        return vals
+
+    def _run_fees_batch(self, members):
+        scheme = self.scheme_id
+        journal = self.company_id.coop_fee_journal_id
+        labels = {}
+        move_vals = []
+        to_invoice = []
+        fee_vals = []
+        counters = defaultdict(list)  # (field, new value) -> member ids
+        for member in members:
+            line = {
+                "membership_id": member.id,
+                "period_id": self.id,
+                "category_id": member.category_id.id,
+            }
+            if member.free_periods > 0:
+                counters["free_periods", member.free_periods - 1].append(member.id)
+                line.update(kind="free", amount=0.0)
+            elif member.prepaid_periods > 0:
+                new_count = prepaid_rules.consume(member.prepaid_periods)
+                counters["prepaid_periods", new_count].append(member.id)
+                line.update(kind="prepaid", amount=float(member._get_period_fee()))
+            else:
+                ratio = scheme._join_ratio(
+                    member.join_date, self.date_start, self.date_end
+                )
+                amount = period_rules.prorate(member._get_period_fee(), ratio)
+                amount = member._consume_credit(amount)
+                if amount > 0:
+                    line.update(kind="invoice", amount=float(amount))
+                    move_vals.append(
+                        self._fee_move_vals(member, amount, labels, journal)
+                    )
+                    to_invoice.append(len(fee_vals))
+                else:
+                    line.update(kind="free", amount=0.0)
+            fee_vals.append(line)
+        Move = self.env["account.move"].sudo().with_company(self.company_id)
+        moves = Move.create(move_vals) if move_vals else Move
+        for index, move in zip(to_invoice, moves, strict=True):
+            fee_vals[index]["move_id"] = move.id
+        if scheme.auto_post and moves:
+            moves.action_post()
+        self.env["coop.fee.line"].sudo().create(fee_vals)
+        for (field, value), ids in counters.items():
+            members.browse(ids).write({field: value})
+        return moves

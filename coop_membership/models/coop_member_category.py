@@ -1,0 +1,185 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import fees as fee_rules
+from ..tools import shares as share_rules
+
+FEE_FIELDS = ("fee_mode", "fee_amount", "fee_permille", "fee_cap")
+
+
+class CoopMemberCategory(models.Model):
+    _name = "coop.member.category"
+    _description = "Member Category"
+    _inherit = ("mail.thread",)
+    _order = "company_id, sequence, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    code = fields.Char(required=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    description = fields.Html(translate=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    # shares
+    min_shares_mode = fields.Selection(
+        [("fixed", "Fixed number"), ("per_fte", "One per N full-time equivalents")],
+        string="Minimum Shares Rule",
+        required=True,
+        default="fixed",
+        tracking=True,
+    )
+    min_shares = fields.Integer(string="Minimum Shares", default=1, tracking=True)
+    fte_per_share = fields.Float(
+        string="FTE per Share",
+        digits=(16, 2),
+        tracking=True,
+        help="One share per this many full-time equivalents started, at least "
+        "one share.",
+    )
+    share_product_id = fields.Many2one(
+        "product.product",
+        check_company=True,
+        help="Product printed on the share subscription invoices.",
+    )
+    share_value = fields.Monetary(
+        string="Share Nominal Value",
+        currency_field="currency_id",
+        required=True,
+        default=0.0,
+        tracking=True,
+    )
+    # fees
+    fee_mode = fields.Selection(
+        [
+            (fee_rules.EXEMPT, "Exempt"),
+            (fee_rules.FIXED, "Fixed amount"),
+            (fee_rules.PAYROLL, "Fixed amount + per mille of payroll"),
+        ],
+        string="Fee Rule",
+        required=True,
+        default=fee_rules.FIXED,
+        tracking=True,
+    )
+    fee_amount = fields.Monetary(
+        string="Fee per Period",
+        currency_field="currency_id",
+        tracking=True,
+        help="Fixed part of the fee of one period of the fee scheme.",
+    )
+    fee_permille = fields.Float(
+        string="Per Mille of Payroll", digits=(16, 4), tracking=True
+    )
+    fee_cap = fields.Monetary(
+        currency_field="currency_id",
+        tracking=True,
+        help="Maximum fee in total (0: no cap).",
+    )
+    fee_scheme_id = fields.Many2one(
+        "coop.fee.scheme", check_company=True, tracking=True
+    )
+    # notice
+    notice_months = fields.Integer(string="Notice (months)", default=3, tracking=True)
+    notice_end = fields.Selection(
+        [("month", "End of a month"), ("year", "End of a calendar year")],
+        string="Notice Effective At",
+        required=True,
+        default="month",
+        tracking=True,
+    )
+    notice_extended_months = fields.Integer(
+        string="Extended Notice (months)",
+        tracking=True,
+        help="Longer notice that may be required (e.g. a provider whose "
+        "documentation is not up to date or without a designated replacement).",
+    )
+    # benefits and vote
+    pricelist_id = fields.Many2one(
+        "product.pricelist",
+        string="Benefits Pricelist",
+        check_company=True,
+        help="Applied to active members and to the contacts of member "
+        "organisations; removed when passive or left.",
+    )
+    passive_can_vote = fields.Boolean(
+        string="Passive Members Vote",
+        default=True,
+        help="Passive members of this category keep their vote at assemblies.",
+    )
+    membership_ids = fields.One2many(
+        "coop.membership", "category_id", string="Memberships"
+    )
+    membership_count = fields.Integer(compute="_compute_membership_count")
+
+    _sql_constraints = (
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "The category code must be unique per company.",
+        ),
+    )
+
+    def _compute_membership_count(self):
+        groups = self.env["coop.membership"]._read_group(
+            [("category_id", "in", self.ids)], ["category_id"], ["__count"]
+        )
+        counts = {category.id: count for category, count in groups}
+        for category in self:
+            category.membership_count = counts.get(category.id, 0)
+
+    @api.constrains(
+        "min_shares", "fte_per_share", "share_value", "fee_amount", "fee_cap"
+    )
+    def _check_numbers(self):
+        for category in self:
+            if category.min_shares < 0 or category.share_value < 0:
+                raise ValidationError(
+                    self.env._("Share numbers and values cannot be negative.")
+                )
+            if category.min_shares_mode == "per_fte" and category.fte_per_share <= 0:
+                raise ValidationError(
+                    self.env._("Set how many full-time equivalents require one share.")
+                )
+            if category.fee_amount < 0 or category.fee_cap < 0:
+                raise ValidationError(self.env._("Fees cannot be negative."))
+
+    @api.constrains("notice_months", "notice_extended_months")
+    def _check_notice(self):
+        for category in self:
+            if category.notice_months < 0 or category.notice_extended_months < 0:
+                raise ValidationError(self.env._("Notice periods cannot be negative."))
+
+    def _min_shares_for(self, fte):
+        """Minimum shares of a member of this category with ``fte``."""
+        self.ensure_one()
+        return share_rules.minimum_shares(
+            self.min_shares_mode, self.min_shares, self.fte_per_share, fte
+        )
+
+    def write(self, vals):
+        if not any(f in vals for f in FEE_FIELDS):
+            return super().write(vals)
+        members = self.env["coop.membership"].search(
+            [
+                ("category_id", "in", self.ids),
+                "|",
+                ("prepaid_periods", ">", 0),
+                ("prepaid_credit", ">", 0),
+            ]
+        )
+        old_prices = {m.id: m._get_period_fee() for m in members}
+        res = super().write(vals)
+        members._reexpress_prepaid(old_prices)
+        return res
+
+    def action_view_memberships(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "coop_membership.coop_membership_action"
+        )
+        action["domain"] = [("category_id", "=", self.id)]
+        return action

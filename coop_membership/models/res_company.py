@@ -1,0 +1,42 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    coop_share_account_id = fields.Many2one(
+        "account.account",
+        string="Share Capital Account",
+        check_company=True,
+        help="Account credited by share subscriptions and debited by share "
+        "reimbursements; the share register equals its balance.",
+    )
+    coop_share_journal_id = fields.Many2one(
+        "account.journal",
+        string="Share Journal",
+        check_company=True,
+        domain="[('type', '=', 'sale')]",
+        help="Sales journal of the share subscription invoices "
+        "(the default sales journal when empty).",
+    )
+    coop_fee_journal_id = fields.Many2one(
+        "account.journal",
+        string="Fee Journal",
+        check_company=True,
+        domain="[('type', '=', 'sale')]",
+        help="Sales journal of the fee invoices (the default sales journal when "
+        "empty).",
+    )
+    coop_max_proxies = fields.Integer(
+        string="Maximum Proxies per Holder",
+        default=2,
+        help="How many proxies one member may hold at a general assembly.",
+    )
+    coop_notice_reminder_days = fields.Integer(
+        string="Notice Reminder (days)",
+        default=30,
+        help="The leave activity is due this many days before the effective "
+        "leave date.",
+    )

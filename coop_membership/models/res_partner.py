@@ -1,0 +1,86 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    coop_membership_ids = fields.One2many(
+        "coop.membership", "partner_id", string="Memberships"
+    )
+    coop_membership_id = fields.Many2one(
+        "coop.membership",
+        string="Membership",
+        compute="_compute_coop_membership",
+        help="Membership of this partner (or of its organisation) in the "
+        "current company.",
+    )
+    coop_membership_state = fields.Selection(
+        selection=lambda self: self.env["coop.membership"]._fields["state"].selection,
+        string="Membership Status",
+        compute="_compute_coop_membership",
+    )
+    coop_category_id = fields.Many2one(
+        "coop.member.category",
+        string="Member Category",
+        compute="_compute_coop_membership",
+    )
+    coop_member_number = fields.Char(
+        string="Member Number", compute="_compute_coop_membership"
+    )
+    coop_shares_held = fields.Integer(
+        string="Shares Held", compute="_compute_coop_membership"
+    )
+
+    @api.depends_context("company")
+    @api.depends("coop_membership_ids", "parent_id.coop_membership_ids")
+    def _compute_coop_membership(self):
+        for partner in self:
+            membership = partner._coop_get_membership()
+            partner.coop_membership_id = membership
+            partner.coop_membership_state = membership.state
+            partner.coop_category_id = membership.category_id
+            partner.coop_member_number = membership.name
+            partner.coop_shares_held = membership.shares_held
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        parents = partners.parent_id
+        if parents:
+            # contacts of member organisations inherit the member benefits
+            parents.sudo().coop_membership_ids._apply_benefits()
+        return partners
+
+    def _coop_get_membership(self, company=None):
+        """The membership of this partner, or of its parent organisation, in
+        ``company`` (default: the current company); empty when none."""
+        self.ensure_one()
+        company = company or self.env.company
+        Membership = self.env["coop.membership"]
+        partner = self
+        while partner:
+            membership = Membership.search(
+                [("partner_id", "=", partner.id), ("company_id", "=", company.id)],
+                limit=1,
+            )
+            if membership:
+                return membership
+            partner = partner.parent_id
+        return Membership
+
+    def action_view_coop_membership(self):
+        self.ensure_one()
+        membership = self.coop_membership_id
+        action = {
+            "type": "ir.actions.act_window",
+            "res_model": "coop.membership",
+            "name": self.env._("Membership"),
+            "view_mode": "form",
+        }
+        if membership:
+            action["res_id"] = membership.id
+        else:
+            action["context"] = {"default_partner_id": self.id}
+        return action

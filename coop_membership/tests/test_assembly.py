@@ -1,0 +1,85 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import CoopCommon
+
+
+@tagged("post_install", "-at_install")
+class TestAssembly(CoopCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.assembly = cls.env["coop.assembly"].create(
+            {"name": "AGM", "date": date(2026, 6, 15), "seats": 2}
+        )
+        cls.members = [
+            cls._member(
+                "Voter %s" % i, cls.cat_provider, "active", join_date=date(2025, 1, 1)
+            )
+            for i in range(5)
+        ]
+
+    def _proxy(self, giver, holder):
+        return self.env["coop.assembly.proxy"].create(
+            {
+                "assembly_id": self.assembly.id,
+                "giver_id": giver.id,
+                "holder_id": holder.id,
+            }
+        )
+
+    def test_electorate_fees_and_passive(self):
+        a, b, _c, _d, e = self.members
+        period = self.scheme_year._get_or_create_period(date(2026, 1, 1))
+        moves = period._run_fees()
+        self.assertEqual(len(moves), 5)
+        self.assertFalse(self.assembly._get_electorate() & a)
+        self._pay(moves.filtered(lambda m: m.partner_id != e.partner_id))
+        voters = self.assembly._get_electorate()
+        self.assertIn(a, voters)
+        self.assertNotIn(e, voters)  # fee not paid
+        b.action_set_passive()
+        self.assertIn(b, self.assembly._get_electorate())  # passive keeps the vote
+        self.cat_provider.passive_can_vote = False
+        self.assertNotIn(b, self.assembly._get_electorate())
+        late = self._member(
+            "Late", self.cat_provider, "active", join_date=date(2026, 7, 1)
+        )
+        self.assertNotIn(late, self.assembly._get_electorate())
+        self.assertEqual(
+            self.assembly.voter_count, len(self.assembly._get_electorate())
+        )
+        # voter register
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(
+            "coop_membership.report_voter_register", self.assembly.ids
+        )
+        self.assertIn("Voter 0", html.decode())
+        self.assertNotIn("Voter 4", html.decode())
+
+    def test_proxies(self):
+        a, b, c, d, e = self.members
+        with self.assertRaisesRegex(ValidationError, "themselves"):
+            self._proxy(a, a)
+        self._proxy(b, a)
+        self._proxy(c, a)
+        with self.assertRaisesRegex(ValidationError, "already holds 2"):
+            self._proxy(d, a)
+        self.assertEqual(len(self.assembly.proxy_ids), 2)
+        self.assertEqual(a.proxy_count, 2)
+        with self.assertRaisesRegex(ValidationError, "cannot hold"):
+            self._proxy(e, b)
+        # a member not in the electorate can neither give nor hold
+        e.action_set_passive()
+        self.cat_provider.passive_can_vote = False
+        with self.assertRaisesRegex(ValidationError, "may not vote"):
+            self._proxy(e, d)
+        self.assertEqual(len(self.assembly.proxy_ids), 2)
+
+    def test_ballot(self):
+        self.assertTrue(self.assembly.check_ballot(["Ada", "Bob"]))
+        self.assertFalse(self.assembly.check_ballot(["Ada", "Bob", "Cyd"]))
+        self.assertFalse(self.assembly.check_ballot(["Eve"], candidates=["Ada"]))

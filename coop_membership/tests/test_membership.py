@@ -1,0 +1,286 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from freezegun import freeze_time
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import CoopCommon
+
+
+@tagged("post_install", "-at_install")
+class TestMembership(CoopCommon):
+    def test_number_sequence_per_company_and_unique(self):
+        first = self._member("Ada", self.cat_supporter)
+        second = self._member("Bob", self.cat_supporter)
+        self.assertTrue(first.name and second.name and first.name != second.name)
+        self.assertEqual(int(second.name), int(first.name) + 1)
+        other = self.setup_other_company()["company"]
+        cat_other = self.env["coop.member.category"].create(
+            {"name": "Supporter", "code": "SUP", "company_id": other.id}
+        )
+        third = self.env["coop.membership"].create(
+            {
+                "partner_id": first.partner_id.id,
+                "company_id": other.id,
+                "category_id": cat_other.id,
+            }
+        )
+        self.assertEqual(int(third.name), 1)
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.env["coop.membership"].create(
+                {
+                    "partner_id": first.partner_id.id,
+                    "company_id": self.company.id,
+                    "category_id": self.cat_supporter.id,
+                }
+            )
+
+    def test_join_shares_invoiced_paid_held(self):
+        member = self._member("Provider Pia", self.cat_provider)
+        self.assertEqual(member.min_shares, 5)
+        with self.assertRaisesRegex(UserError, "at least 5"):
+            member.action_activate()
+        self.assertEqual(member.state, "candidate")
+        line = member._subscribe_shares(5)
+        move = line.move_id
+        self.assertEqual(move.state, "posted")
+        self.assertEqual(move.coop_move_kind, "share")
+        self.assertEqual(move.amount_total, 500)
+        self.assertEqual(move.invoice_line_ids.account_id, self.share_account)
+        self.assertEqual(line.state, "invoiced")
+        self.assertEqual(member.shares_subscribed, 5)
+        self.assertEqual(member.shares_held, 0)  # held once paid
+        member.action_activate()
+        self.assertEqual(member.state, "active")
+        self._pay(move)
+        self.assertEqual(line.state, "paid")
+        self.assertEqual(member.shares_held, 5)
+        self.assertEqual(member.share_amount, 500)
+        # the register equals the share capital account balance
+        register = self.env["coop.share.line"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        self.assertEqual(sum(register.mapped("register_amount")), 500)
+        self.assertEqual(self._share_account_balance(), 500)
+
+    def test_bad_share_counts(self):
+        member = self._member("Bad Bea", self.cat_supporter)
+        moves_before = self.env["account.move"].search_count([])
+        for bad in (0, -3, 1.5):
+            with self.subTest(bad=bad), self.assertRaisesRegex(UserError, "whole"):
+                member._subscribe_shares(bad)
+        self.assertFalse(member.share_line_ids)
+        self.assertEqual(self.env["account.move"].search_count([]), moves_before)
+        wizard = self.env["coop.share.subscribe.wizard"].create(
+            {"membership_id": member.id, "quantity": 2.5}
+        )
+        with self.assertRaises(UserError):
+            wizard.action_subscribe()
+        self.assertFalse(member.share_line_ids)
+
+    def test_missing_share_account(self):
+        member = self._member("No Account", self.cat_supporter)
+        self.company.coop_share_account_id = False
+        with self.assertRaisesRegex(UserError, "share capital account"):
+            member._subscribe_shares(1)
+        self.assertFalse(member.share_line_ids)
+
+    def test_beneficiary_minimum_and_category_change(self):
+        org = self._member("Big Org", self.cat_supporter, is_company=True, fte=23)
+        org._subscribe_shares(1)
+        org.action_activate()
+        self.assertEqual(org.category_id._min_shares_for(org.fte), 1)
+        self.assertEqual(self.cat_beneficiary._min_shares_for(23), 5)
+        history_before = len(org.history_ids)
+        with self.assertRaisesRegex(ValidationError, "requires at least 5"):
+            self.env["coop.category.change.wizard"].create(
+                {
+                    "membership_id": org.id,
+                    "category_id": self.cat_beneficiary.id,
+                    "reason": "Became a client",
+                }
+            ).action_confirm()
+        self.assertEqual(org.category_id, self.cat_supporter)
+        self.assertEqual(len(org.history_ids), history_before)
+        org._subscribe_shares(4)
+        self.env["coop.category.change.wizard"].create(
+            {
+                "membership_id": org.id,
+                "category_id": self.cat_beneficiary.id,
+                "reason": "Became a client",
+                "date": date(2026, 5, 1),
+            }
+        ).action_confirm()
+        self.assertEqual(org.category_id, self.cat_beneficiary)
+        self.assertEqual(len(org.history_ids), 2)
+        old = org.history_ids.filtered(lambda h: h.category_id == self.cat_supporter)
+        self.assertEqual(old.date_to, date(2026, 5, 1))
+        new = org.history_ids - old
+        self.assertEqual(new.reason, "Became a client")
+        self.assertFalse(new.date_to)
+        # a direct write is checked too
+        with self.assertRaises(ValidationError):
+            org.write({"category_id": self.cat_employee.id})
+        self.assertEqual(org.category_id, self.cat_beneficiary)
+
+    @freeze_time("2026-03-10")
+    def test_notice_leave_reimbursement(self):
+        member = self._member(
+            "Leaving Leo", self.cat_provider, join_date=date(2025, 1, 1)
+        )
+        member._subscribe_shares(5)
+        member.action_activate()
+        self._pay(member.share_line_ids.move_id)
+        # a cooperative user records the notice
+        wizard = (
+            self.env["coop.notice.wizard"]
+            .with_user(self.user_coop)
+            .create({"membership_id": member.id, "notice_date": date(2026, 3, 10)})
+        )
+        self.assertEqual(wizard.leave_date, date(2026, 6, 30))
+        wizard.action_confirm()
+        self.assertEqual(member.state, "leaving")
+        self.assertEqual(member.leave_date, date(2026, 6, 30))
+        activity = member.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.date_deadline, date(2026, 5, 31))
+        # but cannot edit members otherwise
+        with self.assertRaises(AccessError):
+            member.with_user(self.user_coop).write({"fte": 3})
+        with self.assertRaisesRegex(UserError, "after 2026-06-30"):
+            member.action_reimburse_shares()
+        member.sudo().prepaid_periods = 2
+        with freeze_time("2026-07-01"):
+            self.env["coop.membership"]._cron_process_leaves()
+            self.assertEqual(member.prepaid_periods, 0)  # kept as a donation
+            self.assertEqual(member.state, "left")
+            member.action_reimburse_shares()
+            with self.assertRaisesRegex(UserError, "no paid share"):
+                member.action_reimburse_shares()
+        refund = member.share_line_ids.filtered(lambda s: s.kind == "reimbursement")
+        self.assertEqual(refund.move_id.move_type, "in_invoice")
+        self.assertEqual(refund.move_id.state, "posted")
+        self.assertEqual(refund.move_id.amount_total, 500)
+        self.assertEqual(member.shares_held, 0)
+        self.assertEqual(self._share_account_balance(), 0)
+        register = self.env["coop.share.line"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        self.assertEqual(sum(register.mapped("register_amount")), 0)
+
+    def test_notice_extended_and_year_end(self):
+        provider = self._member("Pro", self.cat_provider, state="active")
+        provider._record_notice(date(2026, 3, 10), extended=True)
+        self.assertEqual(provider.leave_date, date(2026, 9, 30))
+        org = self._member("Org", self.cat_beneficiary, state="active", fte=2)
+        org._record_notice(date(2026, 10, 1))
+        self.assertEqual(org.leave_date, date(2027, 12, 31))
+        supporter = self._member("Sup", self.cat_supporter, state="active")
+        supporter._record_notice(date(2026, 11, 30))
+        self.assertEqual(supporter.leave_date, date(2026, 12, 31))
+        supporter.action_cancel_notice()
+        self.assertEqual(supporter.state, "active")
+        self.assertFalse(supporter.leave_date)
+
+    def test_notice_before_join(self):
+        member = self._member(
+            "Early", self.cat_supporter, state="active", join_date=date(2026, 5, 1)
+        )
+        with self.assertRaisesRegex(ValidationError, "before the join date"):
+            member._record_notice(date(2026, 4, 1))
+        member.invalidate_recordset()
+        self.assertEqual(member.state, "active")
+        self.assertFalse(member.notice_date)
+        self.assertFalse(member.activity_ids)
+
+    def test_passive_and_benefits(self):
+        org = self._member("Org Benef", self.cat_supporter, is_company=True)
+        employee = self.env["res.partner"].create(
+            {"name": "Org employee", "parent_id": org.partner_id.id}
+        )
+        org.partner_id.invalidate_recordset()
+        partners = (org.partner_id | employee).with_company(self.company)
+        self.assertNotEqual(
+            partners[0].specific_property_product_pricelist, self.pricelist
+        )
+        org._subscribe_shares(1)
+        org.action_activate()
+        for partner in partners:
+            self.assertEqual(
+                partner.specific_property_product_pricelist, self.pricelist
+            )
+        org.action_set_passive()
+        self.assertEqual(org.state, "passive")
+        self.assertEqual(org.shares_subscribed, 1)  # keeps the shares
+        for partner in partners:
+            self.assertFalse(partner.specific_property_product_pricelist)
+        org.action_set_active()
+        self.assertEqual(
+            employee.with_company(self.company).specific_property_product_pricelist,
+            self.pricelist,
+        )
+        with self.assertRaises(UserError):
+            org.action_set_active()
+
+    def test_partner_helper(self):
+        org = self._member("Org Helper", self.cat_supporter, is_company=True)
+        employee = self.env["res.partner"].create(
+            {"name": "Helper employee", "parent_id": org.partner_id.id}
+        )
+        stranger = self.env["res.partner"].create({"name": "Stranger"})
+        self.assertEqual(employee._coop_get_membership(self.company), org)
+        self.assertEqual(org.partner_id._coop_get_membership(), org)
+        self.assertFalse(stranger._coop_get_membership(self.company))
+        other = self.setup_other_company()["company"]
+        self.assertFalse(employee._coop_get_membership(other))
+        self.assertEqual(employee.coop_membership_id, org)
+        action = employee.action_view_coop_membership()
+        self.assertEqual(action["res_id"], org.id)
+
+    def test_candidate_unlink(self):
+        member = self._member("Temp", self.cat_supporter)
+        member._subscribe_shares(1)
+        with self.assertRaises(UserError):
+            member.unlink()
+        self.assertTrue(member.exists())
+
+    def test_multi_company_isolation(self):
+        member = self._member("Company A member", self.cat_supporter)
+        other = self.setup_other_company()["company"]
+        user_other = self.env["res.users"].create(
+            {
+                "name": "Other coop user",
+                "login": "other_coop_user",
+                "company_id": other.id,
+                "company_ids": [(6, 0, other.ids)],
+                "groups_id": [
+                    (6, 0, [self.env.ref("coop_membership.group_coop_manager").id])
+                ],
+            }
+        )
+        found = self.env["coop.membership"].with_user(user_other).search([])
+        self.assertNotIn(member, found)
+        with self.assertRaises(AccessError):
+            member.with_user(user_other).read(["name"])
+
+    def test_reports_render(self):
+        member = self._member("Report Rita", self.cat_supporter)
+        member._subscribe_shares(2)
+        self._pay(member.share_line_ids.move_id)
+        Report = self.env["ir.actions.report"]
+        html, _type = Report._render_qweb_html(
+            "coop_membership.report_share_certificate", member.ids
+        )
+        html = html.decode()
+        self.assertIn("Report Rita", html)
+        self.assertIn("Share Certificate", html)
+        self.assertIn('o_coop_shares">2<', html)
+        html, _type = Report._render_qweb_html(
+            "coop_membership.report_member_card", member.ids
+        )
+        self.assertIn(member.name, html.decode())

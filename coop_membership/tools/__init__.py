@@ -1,0 +1,6 @@
+from . import fees
+from . import notice
+from . import periods
+from . import prepaid
+from . import shares
+from . import votes

@@ -1,0 +1,31 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Share counts (pure functions, no ORM)."""
+
+from decimal import ROUND_CEILING, Decimal
+
+FIXED = "fixed"
+PER_FTE = "per_fte"
+
+
+def minimum_shares(mode, fixed=0, fte_per_share=0, fte=0):
+    """Minimum number of shares of a member.
+
+    ``fixed``: the fixed count; ``per_fte``: one share per ``fte_per_share``
+    full-time equivalents started, at least one (23 FTE, 1 per 5 -> 5).
+    """
+    if mode == PER_FTE:
+        if not fte_per_share or fte_per_share <= 0:
+            return 1
+        ratio = Decimal(str(fte or 0)) / Decimal(str(fte_per_share))
+        return max(1, int(ratio.to_integral_value(rounding=ROUND_CEILING)))
+    return int(fixed or 0)
+
+
+def is_valid_share_count(quantity):
+    """A share count must be a whole number greater than zero."""
+    try:
+        value = Decimal(str(quantity))
+    except ArithmeticError:
+        return False
+    return value > 0 and value == value.to_integral_value()
