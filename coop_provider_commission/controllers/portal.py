@@ -1,0 +1,198 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import fields, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from ..tools import commission
+
+
+class CoopCommissionPortal(CustomerPortal):
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "coop_declaration_count" in counters:
+            model = request.env["coop.commission.declaration"]
+            values["coop_declaration_count"] = (
+                model.search_count([]) if model.has_access("read") else 0
+            )
+        if "coop_statement_count" in counters:
+            model = request.env["coop.commission.settlement"]
+            values["coop_statement_count"] = (
+                model.search_count([]) if model.has_access("read") else 0
+            )
+        return values
+
+    @http.route(
+        ["/my/commissions", "/my/commissions/declarations"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_coop_declarations(self, **kw):
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "coop_declarations",
+                "declarations": request.env["coop.commission.declaration"].search([]),
+                "error": kw.get("error"),
+            }
+        )
+        return request.render(
+            "coop_provider_commission.portal_my_coop_declarations", values
+        )
+
+    @http.route(
+        "/my/commissions/declaration/new",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_coop_declaration_new(self, month=None, **kw):
+        partner = request.env.user.partner_id.commercial_partner_id
+        try:
+            day = fields.Date.to_date((month or "") + "-01")
+        except ValueError:
+            day = None
+        if not day:
+            return request.redirect("/my/commissions?error=month")
+        start, end = commission.period_bounds(day, "month")
+        declarations = request.env["coop.commission.declaration"].sudo()
+        declaration = declarations.search(
+            [("provider_id", "=", partner.id), ("date_from", "=", start)], limit=1
+        ) or declarations.create(
+            {"provider_id": partner.id, "date_from": start, "date_to": end}
+        )
+        return request.redirect(declaration.access_url)
+
+    def _coop_declaration_page(self, declaration, error=None, message=None):
+        values = self._prepare_portal_layout_values()
+        clients = (
+            request.env["coop.network.client"]
+            .sudo()
+            .search(
+                [
+                    ("provider_id", "=", declaration.provider_id.id),
+                    ("company_id", "=", declaration.company_id.id),
+                ]
+            )
+        )
+        values.update(
+            {
+                "page_name": "coop_declaration",
+                "declaration": declaration,
+                "network_clients": clients,
+                "error": error,
+                "message": message,
+            }
+        )
+        return request.render(
+            "coop_provider_commission.portal_coop_declaration", values
+        )
+
+    def _coop_get_declaration(self, declaration_id, access_token=None):
+        return self._document_check_access(
+            "coop.commission.declaration", declaration_id, access_token
+        )
+
+    @http.route(
+        "/my/commissions/declaration/<int:declaration_id>",
+        type="http",
+        auth="public",
+        website=True,
+    )
+    def portal_coop_declaration(self, declaration_id, access_token=None, **kw):
+        try:
+            declaration = self._coop_get_declaration(declaration_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        return self._coop_declaration_page(declaration)
+
+    @http.route(
+        "/my/commissions/declaration/<int:declaration_id>/<string:operation>",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_coop_declaration_post(self, declaration_id, operation, **post):
+        try:
+            declaration = self._coop_get_declaration(declaration_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        try:
+            with request.env.cr.savepoint():
+                declaration._check_draft()
+                if operation == "line":
+                    if not all(
+                        post.get(name)
+                        for name in ("client_id", "invoice_ref", "date", "amount")
+                    ):
+                        raise ValueError(operation)
+                    request.env["coop.commission.declaration.line"].sudo().create(
+                        {
+                            "declaration_id": declaration.id,
+                            "client_id": int(post["client_id"]),
+                            "invoice_ref": post.get("invoice_ref"),
+                            "date": post.get("date"),
+                            "amount": float(post["amount"]),
+                        }
+                    )
+                elif operation == "upload":
+                    upload = post.get("file")
+                    declaration.import_spreadsheet(
+                        upload.filename, upload.read() if upload else b""
+                    )
+                elif operation == "submit":
+                    declaration.action_submit()
+                else:
+                    raise UserError(declaration.env._("Unknown operation."))
+        except ValueError:
+            return self._coop_declaration_page(
+                declaration, error=declaration.env._("Please fill in every field.")
+            )
+        except (UserError, ValidationError) as exc:
+            return self._coop_declaration_page(declaration, error=exc.args[0])
+        return request.redirect(declaration.access_url)
+
+    @http.route("/my/commissions/statements", type="http", auth="user", website=True)
+    def portal_my_coop_statements(self, **kw):
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "coop_statements",
+                "statements": request.env["coop.commission.settlement"].search([]),
+            }
+        )
+        return request.render(
+            "coop_provider_commission.portal_my_coop_statements", values
+        )
+
+    @http.route(
+        "/my/commissions/statement/<int:settlement_id>",
+        type="http",
+        auth="public",
+        website=True,
+    )
+    def portal_coop_statement(
+        self, settlement_id, access_token=None, report_type=None, download=False, **kw
+    ):
+        try:
+            statement = self._document_check_access(
+                "coop.commission.settlement", settlement_id, access_token
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if report_type in ("html", "pdf", "text"):
+            return self._show_report(
+                model=statement,
+                report_type=report_type,
+                report_ref="coop_provider_commission.action_report_settlement_statement",
+                download=download,
+            )
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "coop_statement", "statement": statement})
+        return request.render("coop_provider_commission.portal_coop_statement", values)

@@ -1,0 +1,75 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class CoopCommissionDeclarationLine(models.Model):
+    _name = "coop.commission.declaration.line"
+    _description = "Provider Turnover Declaration Line"
+    _order = "declaration_id, date, id"
+
+    declaration_id = fields.Many2one(
+        "coop.commission.declaration", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(
+        related="declaration_id.company_id", store=True, index=True
+    )
+    currency_id = fields.Many2one(related="declaration_id.currency_id")
+    provider_id = fields.Many2one(
+        related="declaration_id.provider_id", store=True, index=True
+    )
+    state = fields.Selection(related="declaration_id.state", store=True)
+    client_id = fields.Many2one("res.partner", required=True)
+    invoice_ref = fields.Char(string="Invoice Reference", required=True)
+    date = fields.Date(required=True)
+    amount = fields.Monetary(currency_field="currency_id", required=True)
+    quantity = fields.Float(
+        string="Units", default=1.0, digits="Product Unit of Measure"
+    )
+    product_id = fields.Many2one("product.product")
+
+    _sql_constraints = (
+        (
+            "invoice_ref_uniq",
+            "unique(company_id, provider_id, invoice_ref)",
+            "This invoice reference was already declared.",
+        ),
+    )
+
+    @api.constrains("amount", "quantity", "date", "client_id")
+    def _check_line(self):
+        network = self.env["coop.network.client"].sudo()
+        portfolios = {}
+        for line in self:
+            declaration = line.declaration_id
+            if line.amount < 0 or line.quantity < 0:
+                raise ValidationError(
+                    self.env._("Declared amounts and units cannot be negative.")
+                )
+            if not declaration.date_from <= line.date <= declaration.date_to:
+                raise ValidationError(
+                    self.env._(
+                        "Invoice %(ref)s: its date is outside the declared period.",
+                        ref=line.invoice_ref,
+                    )
+                )
+            key = (declaration.company_id.id, declaration.provider_id.id)
+            if key not in portfolios:
+                portfolios[key] = set(
+                    network.search(
+                        [
+                            ("company_id", "=", key[0]),
+                            ("provider_id", "=", key[1]),
+                        ]
+                    ).client_id.ids
+                )
+            if line.client_id.id not in portfolios[key]:
+                raise ValidationError(
+                    self.env._(
+                        "%(client)s is not in the network portfolio of %(provider)s.",
+                        client=line.client_id.display_name,
+                        provider=declaration.provider_id.display_name,
+                    )
+                )

@@ -1,0 +1,129 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, datetime
+
+from odoo.tests import BaseCase, tagged
+
+from ..tools import declaration_import as di
+
+HEADER = ["client", "invoice_ref", "date", "amount"]
+CLIENTS = {"alpha": (10, 1), "ca": (10, 1), "beta": (11, 1), "gamma": (12, 2)}
+START, END = date(2026, 3, 1), date(2026, 3, 31)
+
+
+def validate(rows, existing=()):
+    return di.validate_rows(rows, CLIENTS, 1, set(existing), START, END)
+
+
+@tagged("post_install", "-at_install")
+class TestDeclarationImportRules(BaseCase):
+    def test_parse_amount(self):
+        cases = [
+            ("1000", 1000.0),
+            ("1'000.50", 1000.5),
+            ("1000,5", 1000.5),
+            ("1,000.50", 1000.5),
+            (1000, 1000.0),
+            (12.5, 12.5),
+            ("-3", -3.0),
+            ("abc", None),
+            ("", None),
+            (True, None),
+        ]
+        for value, expected in cases:
+            with self.subTest(value=value):
+                self.assertEqual(di.parse_amount(value), expected)
+
+    def test_parse_date(self):
+        cases = [
+            ("2026-03-05", date(2026, 3, 5)),
+            ("05.03.2026", date(2026, 3, 5)),
+            ("05/03/2026", date(2026, 3, 5)),
+            (datetime(2026, 3, 5, 0, 0), date(2026, 3, 5)),
+            (date(2026, 3, 5), date(2026, 3, 5)),
+            ("2026-02-30", None),
+            ("soon", None),
+        ]
+        for value, expected in cases:
+            with self.subTest(value=value):
+                self.assertEqual(di.parse_date(value), expected)
+
+    def test_columns(self):
+        cases = [
+            (["Client", "Invoice Ref", "Date", "Amount"], None),
+            (["Client", "Facture", "Date", "Montant", "Quantité"], None),
+            (["client", "date", "amount"], "invoice_ref"),
+            (["client", "invoice_ref", "date", "amount", "colour"], "colour"),
+        ]
+        for header, missing in cases:
+            with self.subTest(header=header):
+                if missing:
+                    with self.assertRaises(di.SpreadsheetError) as error:
+                        di.map_columns(header)
+                    self.assertIn(missing, error.exception.value)
+                else:
+                    self.assertEqual(len(di.map_columns(header)), len(header))
+
+    def test_valid_rows(self):
+        lines, errors = validate(
+            [
+                HEADER,
+                ["Alpha", "F-1", "2026-03-05", "6000"],
+                ["", "", "", ""],
+                ["CA", "F-2", "20.03.2026", "4'000"],
+            ]
+        )
+        self.assertEqual(errors, [])
+        self.assertEqual([line["row"] for line in lines], [2, 4])
+        self.assertEqual(sum(line["amount"] for line in lines), 10000.0)
+
+    def test_every_bad_row_is_reported(self):
+        cases = [
+            (["Nobody", "F-1", "2026-03-05", "10"], "unknown_client"),
+            (["Gamma", "F-1", "2026-03-05", "10"], "not_in_portfolio"),
+            (["Alpha", "", "2026-03-05", "10"], "missing_ref"),
+            (["Alpha", "OLD-1", "2026-03-05", "10"], "existing_ref"),
+            (["Alpha", "F-1", "2026-04-01", "10"], "date_outside"),
+            (["Alpha", "F-1", "yesterday", "10"], "bad_date"),
+            (["Alpha", "F-1", "2026-03-05", "ten"], "bad_amount"),
+            (["Alpha", "F-1", "2026-03-05", "-10"], "negative_amount"),
+        ]
+        for row, code in cases:
+            with self.subTest(code=code):
+                lines, errors = validate(
+                    [HEADER, ["Beta", "OK-1", "2026-03-02", "5"], row], {"old_1"}
+                )
+                self.assertEqual(lines and len(lines), 1)
+                self.assertEqual([(e[0], e[1]) for e in errors], [(3, code)])
+
+    def test_duplicate_in_file_and_many_errors(self):
+        _lines, errors = validate(
+            [
+                HEADER,
+                ["Alpha", "F-1", "2026-03-05", "10"],
+                ["Beta", "f-1", "2026-03-06", "10"],
+                ["Nobody", "F-3", "2026-05-06", "-1"],
+            ]
+        )
+        self.assertEqual(
+            [(e[0], e[1]) for e in errors],
+            [
+                (3, "duplicate_ref"),
+                (4, "unknown_client"),
+                (4, "date_outside"),
+                (4, "negative_amount"),
+            ],
+        )
+
+    def test_wrong_columns_and_empty(self):
+        self.assertEqual(validate([["who", "what"]])[1][0][:2], (1, "columns"))
+        self.assertEqual(validate([])[1], [(1, "empty", "")])
+        self.assertEqual(validate([HEADER])[1], [(1, "empty", "")])
+
+    def test_read_rows(self):
+        rows = di.read_rows("x.csv", b"client;invoice_ref;date;amount\nA;1;2;3\n")
+        self.assertEqual(rows, [HEADER, ["A", "1", "2", "3"]])
+        with self.assertRaises(di.SpreadsheetError):
+            di.read_rows("x.pdf", b"%PDF")
+        with self.assertRaises(di.SpreadsheetError):
+            di.read_rows("x.xlsx", b"not a workbook")

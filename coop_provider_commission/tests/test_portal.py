@@ -1,0 +1,161 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from odoo import Command, http
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, tagged
+
+from .common import CommissionCase, csv_bytes
+
+HEADER = ["client", "invoice_ref", "date", "amount"]
+
+
+@tagged("post_install", "-at_install")
+class TestPortal(CommissionCase, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        portal = cls.env.ref("base.group_portal")
+        Users = cls.env["res.users"].with_context(no_reset_password=True)
+        cls.portal_anne = Users.create(
+            {
+                "login": "portal_anne",
+                "password": "portal_anne_pw",
+                "partner_id": cls.provider.id,
+                "groups_id": [Command.set(portal.ids)],
+            }
+        )
+        cls.portal_bruno = Users.create(
+            {
+                "login": "portal_bruno",
+                "password": "portal_bruno_pw",
+                "partner_id": cls.provider2.id,
+                "groups_id": [Command.set(portal.ids)],
+            }
+        )
+        Declaration = cls.env["coop.commission.declaration"]
+        cls.decl_anne = Declaration.create(
+            {"provider_id": cls.provider.id, "date_from": date(2026, 3, 1)}
+        )
+        cls.decl_bruno = cls._declaration(
+            cls.provider2,
+            date(2026, 3, 1),
+            [(cls.client_c, "B-1", date(2026, 3, 3), 500.0)],
+        )
+        agreement = cls._agreement(name="Network 20 %", partner_ids=cls.provider2.ids)
+        cls.statement_bruno = cls.env["coop.commission.settlement"]._settle(
+            agreement, date(2026, 3, 1)
+        )
+        cls.statement_bruno.action_validate()
+
+    def _post(self, url, data=None, files=None):
+        data = dict(data or {}, csrf_token=http.Request.csrf_token(self))
+        return self.url_open(url, data=data, files=files)
+
+    def test_orm_isolation(self):
+        Declaration = self.env["coop.commission.declaration"].with_user(
+            self.portal_anne
+        )
+        self.assertEqual(Declaration.search([]), self.decl_anne)
+        with self.assertRaises(AccessError):
+            self.decl_bruno.with_user(self.portal_anne).read(["amount_total"])
+        with self.assertRaises(AccessError):
+            self.statement_bruno.with_user(self.portal_anne).read(["amount_total"])
+        with self.assertRaises(AccessError):
+            self.decl_bruno.line_ids.with_user(self.portal_anne).read(["amount"])
+        Settlement = self.env["coop.commission.settlement"]
+        self.assertEqual(
+            Settlement.with_user(self.portal_bruno).search([]), self.statement_bruno
+        )
+        with self.assertRaises(AccessError):
+            Declaration.create({"provider_id": self.provider.id})
+
+    def test_portal_pages_and_isolation(self):
+        self.authenticate("portal_anne", "portal_anne_pw")
+        response = self.url_open("/my/commissions/declarations")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.decl_anne.access_url, response.text)
+        self.assertNotIn(self.decl_bruno.access_url, response.text)
+        # another provider's declaration and statement: sent back home
+        response = self.url_open(self.decl_bruno.access_url)
+        self.assertTrue(response.url.endswith("/my"))
+        self.assertNotIn("B-1", response.text)
+        response = self.url_open(self.statement_bruno.access_url + "?report_type=html")
+        self.assertTrue(response.url.endswith("/my"))
+        # posting into another provider's declaration writes nothing
+        self._post(
+            self.decl_bruno.access_url + "/line",
+            {
+                "client_id": self.client_a.id,
+                "invoice_ref": "HACK-1",
+                "date": "2026-03-04",
+                "amount": "1",
+            },
+        )
+        self.assertEqual(len(self.decl_bruno.line_ids), 1)
+
+    def test_portal_declaration_flow(self):
+        self.authenticate("portal_anne", "portal_anne_pw")
+        url = self.decl_anne.access_url
+        response = self._post(
+            url + "/line",
+            {
+                "client_id": self.client_a.id,
+                "invoice_ref": "W-1",
+                "date": "2026-03-04",
+                "amount": "6000",
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.decl_anne.line_ids.invoice_ref, "W-1")
+        # declaring for another provider's client is refused
+        response = self._post(
+            url + "/line",
+            {
+                "client_id": self.client_c.id,
+                "invoice_ref": "W-2",
+                "date": "2026-03-04",
+                "amount": "10",
+            },
+        )
+        self.assertIn("not in the network portfolio", response.text)
+        self.assertEqual(len(self.decl_anne.line_ids), 1)
+        # a bad spreadsheet: every bad row listed, nothing imported
+        bad = csv_bytes(
+            [
+                HEADER,
+                ["Client Beta", "W-3", "2026-03-05", "100"],
+                ["Client Gamma", "W-4", "2026-03-05", "100"],
+                ["Client Beta", "W-1", "2026-03-05", "100"],
+            ]
+        )
+        response = self._post(url + "/upload", files={"file": ("march.csv", bad)})
+        self.assertIn("Row 3", response.text)
+        self.assertIn("Row 4", response.text)
+        self.assertEqual(len(self.decl_anne.line_ids), 1)
+        good = csv_bytes([HEADER, ["Client Beta", "W-3", "2026-03-05", "4000"]])
+        self._post(url + "/upload", files={"file": ("march.csv", good)})
+        self.assertEqual(self.decl_anne.amount_total, 10000.0)
+        self._post(url + "/submit")
+        self.assertEqual(self.decl_anne.state, "submitted")
+        # a new month from the list page
+        response = self._post("/my/commissions/declaration/new", {"month": "2026-04"})
+        april = self.env["coop.commission.declaration"].search(
+            [("provider_id", "=", self.provider.id), ("date_from", "=", "2026-04-01")]
+        )
+        self.assertTrue(april)
+        self.assertTrue(response.url.endswith(april.access_url))
+
+    def test_portal_statement(self):
+        self.authenticate("portal_bruno", "portal_bruno_pw")
+        response = self.url_open("/my/commissions/statements")
+        self.assertIn(self.statement_bruno.access_url, response.text)
+        response = self.url_open(self.statement_bruno.access_url)
+        self.assertIn("Client Gamma", response.text)
+        response = self.url_open(self.statement_bruno.access_url + "?report_type=html")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Commission statement", response.text)
+        self.assertIn("100.00", response.text)
+        response = self.url_open("/my")
+        self.assertIn("/my/commissions/statements", response.text)

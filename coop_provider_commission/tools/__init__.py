@@ -1,0 +1,2 @@
+from . import commission
+from . import declaration_import

@@ -1,0 +1,130 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Pure commission rules: plain values in, plain values out (no ORM)."""
+
+from collections import namedtuple
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+PERIOD_MONTHS = {"month": 1, "quarter": 3, "semester": 6, "year": 12}
+
+BASIS_DECLARED = "declared"
+BASIS_INVOICED = "invoiced"
+BASIS_UNITS = "units"
+BASIS_FIXED = "fixed"
+
+Rule = namedtuple(
+    "Rule",
+    "basis rate amount date_start date_end origin client_ids product_ids client_months",
+    defaults=(0.0, 0.0, None, None, False, (), (), 0),
+)
+"""A commission agreement reduced to the values the rules need.
+
+``origin``: False (any client), ``provider`` or ``cooperative``.
+``client_ids`` / ``product_ids``: empty means no restriction.
+``client_months``: when > 0, only the first N months after the client was
+entrusted to the cooperative count (clients never entrusted do not count).
+"""
+
+Line = namedtuple(
+    "Line",
+    "partner_id client_id date amount quantity origin product_id entrusted_date",
+    defaults=(0.0, 0.0, False, False, None),
+)
+"""One declared or invoiced line, attributed to a provider (``partner_id``)."""
+
+
+def period_bounds(day, period):
+    """First and last day of the ``period`` (month, quarter, semester, year)
+    that contains ``day``."""
+    months = PERIOD_MONTHS[period]
+    first_month = (day.month - 1) // months * months + 1
+    start = date(day.year, first_month, 1)
+    end = start + relativedelta(months=months, days=-1)
+    return start, end
+
+
+def month_index(start, day):
+    """1-based month number of ``day`` counted from ``start``: the day it
+    starts is in month 1, one month later month 2, ..."""
+    delta = relativedelta(day, start)
+    return delta.years * 12 + delta.months + 1
+
+
+def within_first_months(start, day, months):
+    """True when ``day`` falls in the first ``months`` months after ``start``."""
+    if not start or day < start:
+        return False
+    return day < start + relativedelta(months=months)
+
+
+def validity_error(date_start, date_end, rate, basis):
+    """Error code for an invalid agreement, or None."""
+    if date_start and date_end and date_end < date_start:
+        return "validity"
+    if basis in (BASIS_DECLARED, BASIS_INVOICED) and not 0 <= rate <= 100:
+        return "rate"
+    return None
+
+
+def line_counts(rule, line):
+    """Does ``line`` fall in the agreement's scope and validity?"""
+    if rule.date_start and line.date < rule.date_start:
+        return False
+    if rule.date_end and line.date > rule.date_end:
+        return False
+    if rule.origin and line.origin != rule.origin:
+        return False
+    if rule.client_ids and line.client_id not in rule.client_ids:
+        return False
+    if rule.product_ids and line.product_id not in rule.product_ids:
+        return False
+    return not rule.client_months or within_first_months(
+        line.entrusted_date, line.date, rule.client_months
+    )
+
+
+def aggregate(rule, lines):
+    """Sum the lines in scope per (provider, client): ``{key: [base, units]}``."""
+    totals = {}
+    for line in lines:
+        if not line_counts(rule, line):
+            continue
+        key = (line.partner_id, line.client_id)
+        total = totals.setdefault(key, [0.0, 0.0])
+        total[0] += line.amount
+        total[1] += line.quantity
+    return totals
+
+
+def commission_amount(rule, base, units, currency_round=None):
+    """Commission on a base turnover / a number of units."""
+    if rule.basis in (BASIS_DECLARED, BASIS_INVOICED):
+        value = base * rule.rate / 100.0
+    elif rule.basis == BASIS_UNITS:
+        value = units * rule.amount
+    else:
+        value = rule.amount
+    return currency_round(value) if currency_round else round(value, 2)
+
+
+def target_progress(units, target):
+    """(progress in %, units missing) against a target of units per period."""
+    if not target:
+        return 0.0, 0.0
+    return round(units * 100.0 / target, 2), max(target - units, 0.0)
+
+
+def net_direction(amounts):
+    """Net signed amounts (> 0: the partner owes the company).
+
+    Returns ``(move_type, total)``: ``out_invoice`` when the partner owes the
+    company, ``in_invoice`` when the company owes the partner, None when the
+    amounts cancel out."""
+    total = round(sum(amounts), 2)
+    if total > 0:
+        return "out_invoice", total
+    if total < 0:
+        return "in_invoice", -total
+    return None, 0.0

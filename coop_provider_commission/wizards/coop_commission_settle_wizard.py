@@ -1,0 +1,38 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields, models
+
+
+class CoopCommissionSettleWizard(models.TransientModel):
+    _name = "coop.commission.settle.wizard"
+    _description = "Settle Commissions"
+
+    date = fields.Date(
+        string="Day in the Period",
+        required=True,
+        default=lambda self: fields.Date.context_today(self) - relativedelta(months=1),
+        help="Each agreement settles its own period (month, semester...) "
+        "containing this day.",
+    )
+    agreement_ids = fields.Many2many(
+        "coop.commission.agreement",
+        string="Agreements",
+        help="Empty: every active agreement.",
+    )
+
+    def action_settle(self):
+        self.ensure_one()
+        agreements = self.agreement_ids or self.env["coop.commission.agreement"].search(
+            [("company_id", "in", self.env.companies.ids)]
+        )
+        settlements = self.env["coop.commission.settlement"]._settle(
+            agreements, self.date
+        )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "coop_provider_commission.coop_commission_settlement_action"
+        )
+        action["domain"] = [("id", "in", settlements.ids)]
+        return action

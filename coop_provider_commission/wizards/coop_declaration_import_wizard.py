@@ -1,0 +1,24 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import base64
+
+from odoo import fields, models
+
+
+class CoopDeclarationImportWizard(models.TransientModel):
+    _name = "coop.declaration.import.wizard"
+    _description = "Import a Declaration Spreadsheet"
+
+    declaration_id = fields.Many2one(
+        "coop.commission.declaration", required=True, ondelete="cascade"
+    )
+    file = fields.Binary(string="Spreadsheet", required=True)
+    filename = fields.Char()
+
+    def action_import(self):
+        self.ensure_one()
+        self.declaration_id.import_spreadsheet(
+            self.filename, base64.b64decode(self.file)
+        )
+        return {"type": "ir.actions.act_window_close"}
