@@ -1,0 +1,165 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.tools import email_normalize, email_split
+
+
+class CoopShopOrderMailLog(models.Model):
+    """Emails to the order address that did not become a quotation: unknown
+    senders, automatic messages, bounces. Nothing is dropped: the message and
+    its attachments are kept here for review."""
+
+    _name = "coop.shop.order.mail.log"
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "coop.shop.order.mail.mixin",
+    )
+    _description = "Order email log"
+    _order = "id desc"
+
+    name = fields.Char(string="Subject", required=True, default="-")
+    email_from = fields.Char(string="From")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    kind = fields.Selection(
+        [
+            ("unknown_sender", "Unknown sender"),
+            ("auto", "Automatic message"),
+            ("bounce", "Bounce"),
+        ],
+        required=True,
+        default="unknown_sender",
+    )
+    state = fields.Selection(
+        [("to_review", "To review"), ("done", "Reviewed")],
+        default="to_review",
+        required=True,
+        tracking=True,
+    )
+    replied = fields.Boolean(
+        string="How-to-order reply sent",
+        readonly=True,
+        help="An explanation of how to order was sent to the sender.",
+    )
+    order_id = fields.Many2one("sale.order", string="Quotation", readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Contact")
+
+    def _shop_mail_company(self):
+        return self.company_id or self.env.company
+
+    def message_post(self, **kwargs):
+        refused = self._shop_gateway_filter_post_kwargs(kwargs)
+        message = super().message_post(**kwargs)
+        self._shop_post_refused_note(refused)
+        return message
+
+    @api.model
+    def _shop_log_bounce(self, message_dict):
+        bounced_message = message_dict.get("bounced_message")
+        order = self.env["sale.order"]
+        if (
+            bounced_message
+            and bounced_message.model == "sale.order"
+            and bounced_message.res_id
+        ):
+            order = order.browse(bounced_message.res_id).exists()
+            order = order.filtered("shop_is_email_request")
+        to_emails = {email_normalize(e) for e in email_split(message_dict.get("to"))}
+        aliases = (
+            self.env["res.company"]
+            .sudo()
+            .search([("shop_order_alias_id", "!=", False)])
+            .shop_order_alias_id
+        )
+        alias_company = aliases.filtered(
+            lambda a: a.alias_full_name and a.alias_full_name in to_emails
+        )
+        if not order and not alias_company:
+            return self
+        company = order.company_id or self.env["res.company"].sudo().search(
+            [("shop_order_alias_id", "in", alias_company.ids)], limit=1
+        )
+        log = self.create(
+            {
+                "name": message_dict.get("subject") or "-",
+                "email_from": message_dict.get("email_from"),
+                "company_id": company.id,
+                "kind": "bounce",
+                "order_id": order[:1].id,
+            }
+        )
+        log.with_context(mail_create_nosubscribe=True).message_post(
+            body=message_dict.get("body") or "",
+            subject=message_dict.get("subject"),
+            email_from=message_dict.get("email_from"),
+            message_id=message_dict.get("message_id"),
+            message_type="email",
+            subtype_xmlid="mail.mt_note",
+        )
+        if order:
+            order[:1].message_post(
+                body=self.env._(
+                    "An email to %(email)s bounced: check the contact's address.",
+                    email=message_dict.get("bounced_email") or "?",
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return log
+
+    def _shop_send_how_to_order(self):
+        template = self.env.ref(
+            "coop_shop_orders.mail_template_shop_order_how_to_order",
+            raise_if_not_found=False,
+        )
+        for log in self:
+            if not template or not log.email_from or log.replied:
+                continue
+            template.send_mail(log.id, force_send=True)
+            log.replied = True
+            log.message_post(
+                body=Markup("<p>%s</p>")
+                % self.env._("The sender received an explanation of how to order."),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def action_create_quotation(self):
+        """Accept the sender: create the contact (to verify) and a quotation
+        holding the request, with the log's messages and attachments."""
+        self.ensure_one()
+        Order = self.env["sale.order"]
+        partner = self.partner_id or Order._shop_create_contact(self.email_from)
+        first = self.message_ids.filtered(lambda m: m.message_type == "email")[-1:]
+        order = Order._shop_create_request(
+            self.company_id,
+            partner,
+            self.name if self.name != "-" else "",
+            first.body or "",
+            self.email_from,
+            first.date or fields.Datetime.now(),
+        )
+        # move the original email(s) and attachments to the quotation
+        self.sudo().message_ids.filtered(lambda m: m.message_type == "email").write(
+            {"model": "sale.order", "res_id": order.id}
+        )
+        self.env["ir.attachment"].sudo().search(
+            [("res_model", "=", self._name), ("res_id", "=", self.id)]
+        ).write({"res_model": "sale.order", "res_id": order.id})
+        self.write({"partner_id": partner.id, "order_id": order.id, "state": "done"})
+        order._shop_send_acknowledgement()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.order",
+            "res_id": order.id,
+            "view_mode": "form",
+        }
+
+    def action_mark_reviewed(self):
+        self.write({"state": "done"})
+
+    def action_reset_to_review(self):
+        self.write({"state": "to_review"})

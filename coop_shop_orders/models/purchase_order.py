@@ -1,0 +1,31 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from markupsafe import Markup
+
+from odoo import models
+
+
+class PurchaseOrder(models.Model):
+    _inherit = "purchase.order"
+
+    def _shop_request_orders(self):
+        """Order requests whose lines this purchase buys (make-to-order)."""
+        moves = self.order_line.move_ids | self.order_line.move_dest_ids
+        return moves._shop_sale_lines().order_id.filtered("shop_is_email_request")
+
+    def button_confirm(self):
+        res = super().button_confirm()
+        for purchase in self.filtered(lambda p: p.state in ("purchase", "done")):
+            for order in purchase._shop_request_orders():
+                order.shop_ordered = True
+                order.message_post(
+                    body=Markup("<p>%s</p>")
+                    % self.env._(
+                        "Ordered from %(vendor)s: %(purchase)s",
+                        vendor=purchase.partner_id.display_name,
+                        purchase=purchase._get_html_link(),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+        return res

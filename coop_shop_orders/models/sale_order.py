@@ -1,0 +1,309 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.tools import email_normalize, html2plaintext
+from odoo.tools.mail import parse_contact_from_email
+
+from ..tools.mail_request import (
+    extract_expectations,
+    normalize_reference,
+    pick_partner,
+    split_subject,
+)
+from ..tools.stage import STAGES, request_stage
+
+
+class SaleOrder(models.Model):
+    _name = "sale.order"
+    _inherit = ("sale.order", "coop.shop.order.mail.mixin")
+
+    shop_is_email_request = fields.Boolean(
+        string="Requested by email", readonly=True, copy=False, index=True
+    )
+    shop_request_title = fields.Char(string="Request title", copy=False)
+    shop_request_description = fields.Html(
+        string="Original request", readonly=True, copy=False, sanitize=True
+    )
+    shop_request_email_from = fields.Char(string="Requested by", readonly=True)
+    shop_request_date = fields.Datetime(
+        string="Request date", readonly=True, copy=False
+    )
+    shop_request_deadline = fields.Date(
+        string="Answer due",
+        copy=False,
+        help="The shop answers requests within the delay set in the settings.",
+    )
+    shop_request_delay = fields.Char(string="Expected delay", copy=False)
+    shop_request_quality = fields.Char(string="Expected quality", copy=False)
+    shop_request_quality_kind = fields.Selection(
+        [("used", "Used / refurbished"), ("new", "New"), ("any", "Used or new")],
+        string="Quality",
+        copy=False,
+    )
+    shop_request_ref_key = fields.Char(
+        compute="_compute_shop_request_ref_key", store=True, index=True
+    )
+    shop_ack_state = fields.Selection(
+        [
+            ("pending", "To send"),
+            ("sent", "Sent"),
+            ("skipped", "Not sent (automatic email)"),
+        ],
+        string="Acknowledgement",
+        readonly=True,
+        copy=False,
+    )
+    shop_ordered = fields.Boolean(string="Ordered from suppliers", copy=False)
+    shop_arrived = fields.Boolean(string="Goods arrived", copy=False)
+    shop_invoiced = fields.Boolean(string="Invoice sent", copy=False)
+    shop_stage = fields.Selection(
+        STAGES,
+        string="Request stage",
+        compute="_compute_shop_stage",
+        store=True,
+        group_expand="_read_group_expand_full",
+    )
+    shop_request_age = fields.Integer(
+        string="Age (days)", compute="_compute_shop_request_age"
+    )
+    shop_arrival_ids = fields.One2many("coop.shop.order.arrival", "order_id")
+
+    @api.depends("client_order_ref")
+    def _compute_shop_request_ref_key(self):
+        for order in self:
+            order.shop_request_ref_key = (
+                normalize_reference(order.client_order_ref) or False
+            )
+
+    @api.depends("state", "shop_ordered", "shop_arrived", "shop_invoiced")
+    def _compute_shop_stage(self):
+        for order in self:
+            order.shop_stage = request_stage(
+                order.state, order.shop_ordered, order.shop_arrived, order.shop_invoiced
+            )
+
+    @api.depends("shop_request_date", "date_order")
+    def _compute_shop_request_age(self):
+        now = fields.Datetime.now()
+        for order in self:
+            start = order.shop_request_date or order.date_order or now
+            order.shop_request_age = (now - start).days
+
+    def _shop_mail_company(self):
+        return self.company_id or self.env.company
+
+    # ------------------------------------------------------------------
+    # Intake
+    # ------------------------------------------------------------------
+    @api.model
+    def _shop_find_customer(self, email, company):
+        if not email:
+            return self.env["res.partner"]
+        partners = (
+            self.env["res.partner"]
+            .sudo()
+            .with_context(active_test=True)
+            .search(
+                [
+                    ("email_normalized", "=", email),
+                    ("company_id", "in", [False, company.id]),
+                ],
+                order="id",
+                limit=20,
+            )
+        )
+        tag = company.shop_order_member_category_id
+        best = pick_partner(
+            {
+                "id": p.id,
+                "is_member": bool(
+                    tag
+                    and (
+                        tag in p.category_id
+                        or tag in p.commercial_partner_id.category_id
+                    )
+                ),
+                "is_company": p.is_company,
+                "to_verify": p.shop_to_verify,
+            }
+            for p in partners
+        )
+        return self.env["res.partner"].browse(best)
+
+    @api.model
+    def _shop_find_request(self, partner, reference, company):
+        key = normalize_reference(reference)
+        if not key or not partner:
+            return self.browse()
+        return self.search(
+            [
+                ("shop_request_ref_key", "=", key),
+                ("shop_is_email_request", "=", True),
+                ("company_id", "=", company.id),
+                ("partner_id", "child_of", partner.commercial_partner_id.id),
+                ("state", "!=", "cancel"),
+            ],
+            order="id desc",
+            limit=1,
+        )
+
+    @api.model
+    def _shop_create_contact(self, email_from):
+        name, email = parse_contact_from_email(email_from or "")
+        email = email or email_from
+        return (
+            self.env["res.partner"]
+            .sudo()
+            .create(
+                {
+                    "name": name or email,
+                    "email": email,
+                    "shop_to_verify": True,
+                }
+            )
+        )
+
+    @api.model
+    def _shop_create_request(
+        self, company, partner, subject, body, email_from, date, ack="pending"
+    ):
+        """Create the draft quotation of an order request."""
+        reference, title = split_subject(subject)
+        text = html2plaintext(body or "").strip()
+        expectations = extract_expectations(text)
+        date = fields.Datetime.to_datetime(date) or fields.Datetime.now()
+        answer_days = company.shop_order_answer_days
+        values = {
+            "partner_id": partner.id,
+            "company_id": company.id,
+            "client_order_ref": reference or False,
+            "shop_is_email_request": True,
+            "shop_request_title": title or self.env._("(no subject)"),
+            "shop_request_description": body if text else False,
+            "shop_request_email_from": email_from,
+            "shop_request_date": date,
+            "shop_request_deadline": (date + timedelta(days=answer_days)).date(),
+            "shop_request_delay": expectations["delay"] or False,
+            "shop_request_quality": expectations["quality"] or False,
+            "shop_request_quality_kind": expectations["quality_kind"] or False,
+            "shop_ack_state": ack,
+        }
+        if company.shop_order_user_id:
+            values["user_id"] = company.shop_order_user_id.id
+        if not reference:
+            # the quotation number becomes the reference
+            values["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
+                "sale.order", sequence_date=date
+            ) or self.env._("New")
+            values["client_order_ref"] = values["name"]
+        order = self.with_company(company).create(values)
+        order.activity_schedule(
+            "coop_shop_orders.mail_activity_type_prepare_quote",
+            date_deadline=values["shop_request_deadline"],
+            summary=values["shop_request_title"],
+            user_id=(company.shop_order_user_id or order.user_id or self.env.user).id,
+        )
+        return order
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """An email to the order alias: a draft quotation (or the existing one
+        with the same reference), or a log entry when it cannot be one."""
+        values = dict(custom_values or {})
+        company = self.env["res.company"].browse(values.get("company_id")).exists()
+        company = company or self.env.company
+        auto = bool(self.env.context.get("shop_order_auto_submitted"))
+        email = email_normalize(msg_dict.get("email_from") or "")
+        subject = msg_dict.get("subject") or ""
+        reference, _title = split_subject(subject)
+        partner = self._shop_find_customer(email, company)
+        if reference and partner:
+            existing = self._shop_find_request(partner, reference, company)
+            if existing:
+                return existing
+        Log = self.env["coop.shop.order.mail.log"].sudo()
+        log_values = {
+            "name": subject or "-",
+            "email_from": msg_dict.get("email_from"),
+            "company_id": company.id,
+            "partner_id": partner.id,
+        }
+        if auto or not email:
+            return Log.create(dict(log_values, kind="auto"))
+        if not partner:
+            if company.shop_order_sender_policy != "anyone":
+                log = Log.create(dict(log_values, kind="unknown_sender"))
+                log._shop_send_how_to_order()
+                return log
+            partner = self._shop_create_contact(msg_dict.get("email_from"))
+        return self._shop_create_request(
+            company,
+            partner,
+            subject,
+            msg_dict.get("body") or "",
+            msg_dict.get("email_from"),
+            msg_dict.get("date"),
+        )
+
+    def message_update(self, msg_dict, update_vals=None):
+        res = super().message_update(msg_dict, update_vals=update_vals)
+        for order in self.filtered(
+            lambda o: o.shop_is_email_request and o.state == "cancel"
+        ):
+            order.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Reply received on a cancelled quotation"),
+                user_id=(
+                    order.company_id.shop_order_user_id
+                    or order.user_id
+                    or self.env.user
+                ).id,
+            )
+        return res
+
+    def message_post(self, **kwargs):
+        refused = self._shop_gateway_filter_post_kwargs(kwargs)
+        message = super().message_post(**kwargs)
+        self._shop_post_refused_note(refused)
+        if (
+            self.env.context.get("from_alias")
+            and len(self) == 1
+            and self.shop_ack_state == "pending"
+        ):
+            self._shop_send_acknowledgement()
+        return message
+
+    def _shop_send_acknowledgement(self):
+        template = self.env.ref(
+            "coop_shop_orders.mail_template_shop_order_ack", raise_if_not_found=False
+        )
+        for order in self:
+            if self.env.context.get("shop_order_auto_submitted"):
+                order.shop_ack_state = "skipped"
+                continue
+            order.shop_ack_state = "sent"
+            order._send_order_notification_mail(template)
+
+    # ------------------------------------------------------------------
+    # Flow
+    # ------------------------------------------------------------------
+    def _shop_refresh_arrived(self):
+        for order in self.filtered("shop_is_email_request"):
+            moves = order.order_line.move_ids.filtered(
+                lambda m: (
+                    m.state != "cancel"
+                    and m.picking_code == "outgoing"
+                    and m.product_id.type == "consu"
+                )
+            )
+            order.shop_arrived = bool(moves) and all(
+                m.state in ("assigned", "done") for m in moves
+            )
+
+    def action_shop_open_request_log(self):
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "coop_shop_orders.coop_shop_order_mail_log_action"
+        )

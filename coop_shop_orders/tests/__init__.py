@@ -1,0 +1,4 @@
+from . import test_tools
+from . import test_gateway
+from . import test_flow
+from . import test_e2e_mail_path

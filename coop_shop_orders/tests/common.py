@@ -1,0 +1,179 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import base64
+import uuid
+from email.header import Header
+
+from odoo.addons.mail.tests.common import MockEmail
+
+ALIAS_DOMAIN = "shop.test"
+
+
+def raw_email(
+    subject="2024-17 Laptop for the accounting",
+    body="Hello,\nI need a laptop.\nDelay: 2 weeks\nQuality: used\n",
+    email_from="Marie Cooperatrice <marie.cooperatrice@example.com>",
+    email_to="orders@" + ALIAS_DOMAIN,
+    message_id=None,
+    in_reply_to="",
+    extra_headers="",
+    html=None,
+    charset="utf-8",
+    attachments=(),
+):
+    """A raw RFC 822 message as bytes (multipart when html/attachments)."""
+    message_id = message_id or "<%s@client.example.com>" % uuid.uuid4().hex
+    headers = [
+        "Return-Path: <%s>" % email_from.rsplit("<", 1)[-1].rstrip(">"),
+        "From: %s" % email_from,
+        "To: %s" % email_to,
+        "Date: Mon, 9 Nov 2026 10:00:00 +0100",
+        "Message-ID: %s" % message_id,
+        "MIME-Version: 1.0",
+    ]
+    if subject is not None:
+        if not subject.isascii():
+            subject = Header(subject, "utf-8").encode()  # RFC 2047
+        headers.append("Subject: %s" % subject)
+    if in_reply_to:
+        headers.append("In-Reply-To: %s" % in_reply_to)
+        headers.append("References: %s" % in_reply_to)
+    if extra_headers:
+        headers.extend(extra_headers.strip().splitlines())
+    parts = []
+    if body is not None:
+        parts.append(
+            (
+                "text/plain; charset=%s" % charset,
+                "8bit",
+                body.encode(charset),
+            )
+        )
+    if html is not None:
+        parts.append(("text/html; charset=%s" % charset, "8bit", html.encode(charset)))
+    if not attachments and len(parts) == 1:
+        ctype, cte, payload = parts[0]
+        head = "\r\n".join(
+            headers
+            + ["Content-Type: %s" % ctype, "Content-Transfer-Encoding: %s" % cte]
+        )
+        return head.encode("ascii") + b"\r\n\r\n" + payload + b"\r\n"
+    boundary = "==shop-boundary-%s==" % uuid.uuid4().hex[:8]
+    head = "\r\n".join(
+        headers + ['Content-Type: multipart/mixed; boundary="%s"' % boundary]
+    ).encode("ascii")
+    chunks = [head, b"", b"This is a multi-part message in MIME format."]
+    for ctype, cte, payload in parts:
+        chunks += [
+            ("--%s" % boundary).encode(),
+            ("Content-Type: %s" % ctype).encode(),
+            ("Content-Transfer-Encoding: %s" % cte).encode(),
+            b"",
+            payload,
+        ]
+    for name, content in attachments:
+        chunks += [
+            ("--%s" % boundary).encode(),
+            ('Content-Type: application/octet-stream; name="%s"' % name).encode(),
+            b"Content-Transfer-Encoding: base64",
+            ('Content-Disposition: attachment; filename="%s"' % name).encode(),
+            b"",
+            base64.encodebytes(content),
+        ]
+    chunks.append(("--%s--" % boundary).encode())
+    return b"\r\n".join(chunks) + b"\r\n"
+
+
+class ShopOrdersCommon(MockEmail):
+    """Company with an order alias, a member and a shop responsible."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.env["mail.alias.domain"].search([]).write({"sequence": 9999})
+        domain = cls.env["mail.alias.domain"].search([("name", "=", ALIAS_DOMAIN)])
+        cls.alias_domain = domain or cls.env["mail.alias.domain"].create(
+            {
+                "name": ALIAS_DOMAIN,
+                "bounce_alias": "bounce",
+                "catchall_alias": "catchall",
+                "default_from": "notifications",
+                "company_ids": [(4, cls.company.id)],
+                "sequence": 1,
+            }
+        )
+        cls.company.write(
+            {
+                "alias_domain_id": cls.alias_domain.id,
+                "email": "shop@" + ALIAS_DOMAIN,
+                "phone": "+41 22 000 00 00",
+            }
+        )
+        cls.member_tag = cls.env["res.partner.category"].create({"name": "Member T"})
+        cls.shop_user = cls.env["res.users"].create(
+            {
+                "name": "Shop Keeper",
+                "login": "shop_keeper_t",
+                "email": "keeper@" + ALIAS_DOMAIN,
+                "groups_id": [
+                    (6, 0, [cls.env.ref("sales_team.group_sale_salesman").id])
+                ],
+            }
+        )
+        cls.company.write(
+            {
+                "shop_order_member_category_id": cls.member_tag.id,
+                "shop_order_sender_policy": "known",
+                "shop_order_answer_days": 7,
+                "shop_order_attachment_limit_kb": 100,
+                "shop_order_hours": "Mon, Wed-Fri 10:00-18:30",
+                "shop_order_user_id": cls.shop_user.id,
+                "shop_order_invoice_email": True,
+            }
+        )
+        cls.company._shop_order_set_alias("orders")
+        cls.alias = cls.company.shop_order_alias_id
+        # a non-member contact sharing the address, created first
+        cls.other_contact = cls.env["res.partner"].create(
+            {"name": "Old contact", "email": "MARIE.Cooperatrice@example.com"}
+        )
+        cls.member = cls.env["res.partner"].create(
+            {
+                "name": "Marie Cooperatrice",
+                "email": "marie.cooperatrice@example.com",
+                "category_id": [(4, cls.member_tag.id)],
+                "lang": "en_US",
+            }
+        )
+        cls.other_member = cls.env["res.partner"].create(
+            {
+                "name": "Paul Member",
+                "email": "paul@example.com",
+                "category_id": [(4, cls.member_tag.id)],
+            }
+        )
+
+    def process(self, raw):
+        return self.env["mail.thread"].message_process(False, raw)
+
+    def requests(self):
+        return self.env["sale.order"].search(
+            [("shop_is_email_request", "=", True)], order="id"
+        )
+
+    def logs(self):
+        return self.env["coop.shop.order.mail.log"].search([], order="id")
+
+    def sent_to(self, email):
+        return [
+            mail
+            for mail in self._mails
+            if any(email in address for address in mail["email_to"])
+        ]
+
+    def ack_message(self, order):
+        return order.message_ids.filtered(
+            lambda m: m.message_type != "email" and self.member in m.partner_ids
+        )[:1]

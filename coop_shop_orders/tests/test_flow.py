@@ -1,0 +1,188 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import base64
+import io
+
+from PIL import Image
+
+from odoo.tests import HttpCase, tagged
+
+from .common import ShopOrdersCommon, raw_email
+
+
+def _signature_png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "black").save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+@tagged("post_install", "-at_install")
+class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.ref("stock.route_warehouse0_mto").active = True
+        routes = cls.env.ref("purchase_stock.route_warehouse0_buy") | cls.env.ref(
+            "stock.route_warehouse0_mto"
+        )
+        cls.vendor = cls.env["res.partner"].create(
+            {"name": "Refurb Supplier", "email": "sales@refurb.example.com"}
+        )
+        cls.laptop = cls.env["product.product"].create(
+            {
+                "name": "Refurbished laptop T480",
+                "categ_id": cls.env.ref(
+                    "coop_shop_orders.product_category_used_hardware"
+                ).id,
+                "is_storable": True,
+                "standard_price": 200.0,
+                "list_price": 400.0,
+                "route_ids": [(6, 0, routes.ids)],
+                "seller_ids": [(0, 0, {"partner_id": cls.vendor.id, "price": 200.0})],
+            }
+        )
+        cls.ssd = cls.env["product.product"].create(
+            {
+                "name": "SSD 1 TB",
+                "categ_id": cls.env.ref(
+                    "coop_shop_orders.product_category_new_components"
+                ).id,
+                "is_storable": True,
+                "standard_price": 60.0,
+                "list_price": 100.0,
+                "route_ids": [(6, 0, routes.ids)],
+                "seller_ids": [(0, 0, {"partner_id": cls.vendor.id, "price": 60.0})],
+            }
+        )
+        cls.member_pricelist = cls.env.ref("coop_shop_orders.pricelist_shop_member")
+        cls.member.property_product_pricelist = cls.member_pricelist
+
+    def test_member_pricelist_rules(self):
+        prices = self.member_pricelist._compute_price_rule(self.laptop | self.ssd, 1)
+        # used hardware: (cost 200 + 15 % order costs) then 10 % off
+        self.assertAlmostEqual(prices[self.laptop.id][0], 207.0)
+        # new components: cost 60 + 15 %
+        self.assertAlmostEqual(prices[self.ssd.id][0], 69.0)
+
+    def test_full_flow_email_to_invoice(self):
+        with self.mock_mail_gateway():
+            self.process(raw_email())
+        order = self.requests()
+        self.assertEqual(order.pricelist_id, self.member_pricelist)
+        # the shop prepares the quote
+        order.write(
+            {
+                "order_line": [
+                    (0, 0, {"product_id": self.laptop.id, "product_uom_qty": 1}),
+                    (0, 0, {"product_id": self.ssd.id, "product_uom_qty": 2}),
+                ],
+                "require_signature": True,
+                "require_payment": False,
+            }
+        )
+        laptop_line, ssd_line = order.order_line
+        self.assertAlmostEqual(laptop_line.price_unit, 207.0)
+        self.assertAlmostEqual(ssd_line.price_unit, 69.0)
+        with self.mock_mail_gateway():
+            order.with_user(self.shop_user).action_quotation_sent()
+        self.assertEqual(order.shop_stage, "quoted")
+
+        # the member confirms through the standard portal
+        order._portal_ensure_token()
+        with self.mock_mail_gateway():
+            result = self.make_jsonrpc_request(
+                "/my/orders/%s/accept" % order.id,
+                {
+                    "access_token": order.access_token,
+                    "name": "Marie Cooperatrice",
+                    "signature": _signature_png(),
+                },
+            )
+        self.assertNotIn("error", result)
+        self.env.invalidate_all()
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(order.shop_stage, "confirmed")
+
+        # make-to-order + buy: one purchase from the supplier
+        purchase = self.env["purchase.order"].search(
+            [("partner_id", "=", self.vendor.id)]
+        )
+        self.assertEqual(len(purchase), 1)
+        self.assertEqual(sorted(purchase.order_line.mapped("product_qty")), [1.0, 2.0])
+        purchase.button_confirm()
+        self.assertEqual(order.shop_stage, "ordered")
+
+        # partial receipt: the laptop and one SSD
+        receipt = purchase.picking_ids
+        for move in receipt.move_ids:
+            move.quantity = 1
+            move.picked = True
+        with self.mock_mail_gateway():
+            action = receipt.button_validate()
+            self.env["stock.backorder.confirmation"].with_context(
+                **action["context"]
+            ).create({}).process()
+        arrived = self.sent_to("marie.cooperatrice@example.com")
+        self.assertEqual(len(arrived), 1)
+        self.assertIn("has arrived", arrived[0]["subject"])
+        self.assertIn("Refurbished laptop T480", arrived[0]["body"])
+        self.assertIn("SSD 1 TB", arrived[0]["body"])
+        self.assertIn("Part of your order", arrived[0]["body"])
+        self.assertEqual(order.shop_stage, "ordered", "one SSD still missing")
+        self.assertEqual(len(order.shop_arrival_ids), 1)
+        # validating again does not send twice
+        with self.mock_mail_gateway():
+            receipt._shop_notify_arrivals()
+        self.assertFalse(self._mails)
+
+        # the backorder brings the second SSD
+        backorder = purchase.picking_ids - receipt
+        self.assertEqual(len(backorder), 1)
+        with self.mock_mail_gateway():
+            backorder.move_ids.quantity = 1
+            backorder.move_ids.picked = True
+            backorder.button_validate()
+        arrived = self.sent_to("marie.cooperatrice@example.com")
+        self.assertEqual(len(arrived), 1)
+        self.assertIn("SSD 1 TB", arrived[0]["body"])
+        self.assertNotIn("Refurbished laptop", arrived[0]["body"])
+        self.assertIn("Your order", arrived[0]["body"])
+        self.assertEqual(order.shop_stage, "arrived")
+
+        # invoice emailed when posted
+        invoice = order._create_invoices()
+        with self.mock_mail_gateway():
+            invoice.action_post()
+        sent = self.sent_to("marie.cooperatrice@example.com")
+        self.assertEqual(len(sent), 1)
+        self.assertIn(invoice.name, sent[0]["subject"])
+        self.assertTrue(invoice.is_move_sent)
+        self.assertEqual(order.shop_stage, "invoiced")
+
+        # the whole history is in the quotation's chatter
+        bodies = " ".join(order.message_ids.mapped("body"))
+        self.assertIn("I need a laptop", bodies)
+        self.assertIn(
+            "request received",
+            " ".join(filter(None, order.message_ids.mapped("subject"))),
+        )
+        self.assertIn("Order signed by", bodies)
+        self.assertIn("Ordered from", bodies)
+        self.assertIn("has arrived", bodies)
+        self.assertIn(invoice.name, bodies)
+
+    def test_invoice_email_can_be_disabled(self):
+        self.company.shop_order_invoice_email = False
+        with self.mock_mail_gateway():
+            self.process(raw_email())
+        order = self.requests()
+        order.order_line = [(0, 0, {"product_id": self.ssd.id, "product_uom_qty": 1})]
+        order.action_confirm()
+        for line in order.order_line:
+            line.qty_delivered = line.product_uom_qty
+        invoice = order._create_invoices()
+        with self.mock_mail_gateway():
+            invoice.action_post()
+        self.assertFalse(self.sent_to("marie.cooperatrice@example.com"))
+        self.assertEqual(order.shop_stage, "invoiced")

@@ -1,0 +1,428 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from ast import literal_eval
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
+
+from .common import ALIAS_DOMAIN, ShopOrdersCommon, raw_email
+
+
+@tagged("post_install", "-at_install")
+class TestShopOrdersGateway(ShopOrdersCommon, TransactionCase):
+    def test_new_request_creates_quotation(self):
+        with self.mock_mail_gateway():
+            self.process(
+                raw_email(
+                    html="<p>Hello,</p><p>I need a <b>laptop</b>.</p>"
+                    "<p>Delay: 2 weeks</p><p>Quality: used</p>"
+                    "<script>alert(1)</script>",
+                    attachments=[("specs.txt", b"16 GB RAM")],
+                )
+            )
+        order = self.requests()
+        self.assertEqual(len(order), 1)
+        self.assertEqual(order.state, "draft")
+        self.assertEqual(order.partner_id, self.member, "member contact preferred")
+        self.assertEqual(order.company_id, self.company)
+        self.assertEqual(order.client_order_ref, "2024-17")
+        self.assertEqual(order.shop_request_title, "Laptop for the accounting")
+        self.assertIn("laptop", order.shop_request_description)
+        self.assertNotIn("<script", order.shop_request_description)
+        self.assertEqual(order.shop_request_delay, "2 weeks")
+        self.assertEqual(order.shop_request_quality_kind, "used")
+        self.assertEqual(order.shop_stage, "new")
+        self.assertEqual(order.user_id, self.shop_user)
+        # attachments kept on the quotation
+        request_msg = order.message_ids.filtered(lambda m: m.message_type == "email")
+        self.assertEqual(len(request_msg), 1)
+        self.assertEqual(request_msg.attachment_ids.mapped("name"), ["specs.txt"])
+        # activity prepare quote due in 7 days
+        activity = order.activity_ids
+        self.assertEqual(
+            activity.activity_type_id,
+            self.env.ref("coop_shop_orders.mail_activity_type_prepare_quote"),
+        )
+        self.assertEqual(activity.user_id, self.shop_user)
+        self.assertEqual(
+            (activity.date_deadline - order.shop_request_date.date()).days, 7
+        )
+        # acknowledgement sent at once
+        self.assertEqual(order.shop_ack_state, "sent")
+        acks = self.sent_to("marie.cooperatrice@example.com")
+        self.assertEqual(len(acks), 1)
+        self.assertIn(order.name, acks[0]["subject"])
+        self.assertIn(order.name, acks[0]["body"])
+        self.assertIn("+41 22 000 00 00", acks[0]["body"])
+        self.assertIn("Mon, Wed-Fri 10:00-18:30", acks[0]["body"])
+        self.assertIn("emergencies", acks[0]["body"])
+        # the ack comes after the request in the chatter
+        ack = self.ack_message(order)
+        self.assertGreater(ack.id, request_msg.id)
+
+    def test_no_reference_uses_quotation_number(self):
+        with self.mock_mail_gateway():
+            self.process(raw_email(subject="Laptop for my son"))
+        order = self.requests()
+        self.assertEqual(order.client_order_ref, order.name)
+        self.assertEqual(order.shop_request_title, "Laptop for my son")
+        # a later email quoting the quotation number lands in the same thread
+        with self.mock_mail_gateway():
+            self.process(raw_email(subject="%s and a mouse please" % order.name))
+        self.assertEqual(self.requests(), order)
+        self.assertEqual(
+            len(order.message_ids.filtered(lambda m: m.message_type == "email")), 2
+        )
+
+    def test_reply_and_same_reference_land_in_same_thread(self):
+        with self.mock_mail_gateway():
+            self.process(raw_email())
+        order = self.requests()
+        ack = self.ack_message(order)
+        self.assertTrue(ack.message_id)
+        with self.mock_mail_gateway():
+            self.process(
+                raw_email(
+                    subject="Re: %s" % ack.subject,
+                    body="Could it have 16 GB?",
+                    in_reply_to=ack.message_id,
+                )
+            )
+            # a new email (no In-Reply-To) from the same customer, same reference
+            self.process(raw_email(subject="2024-17 one more thing", body="And a bag"))
+            # same reference from another member: a new quotation
+            self.process(
+                raw_email(email_from="Paul <paul@example.com>", body="Mine too")
+            )
+        self.assertEqual(len(self.requests()), 2)
+        emails = order.message_ids.filtered(lambda m: m.message_type == "email")
+        self.assertEqual(len(emails), 3)
+        self.assertFalse(
+            self.sent_to("marie.cooperatrice@example.com"),
+            "no second acknowledgement for follow-ups",
+        )
+        self.assertEqual(self.requests()[1].partner_id, self.other_member)
+
+    def test_no_subject(self):
+        with self.mock_mail_gateway():
+            self.process(raw_email(subject=None, body="A screen please"))
+        order = self.requests()
+        self.assertEqual(len(order), 1)
+        self.assertEqual(order.shop_request_title, "(no subject)")
+        self.assertEqual(order.client_order_ref, order.name)
+        self.assertIn("A screen please", order.shop_request_description)
+        self.assertEqual(len(self.sent_to("marie.cooperatrice@example.com")), 1)
+
+    def test_empty_body(self):
+        with self.mock_mail_gateway():
+            self.process(raw_email(subject="2024-18 Empty", body=""))
+        order = self.requests()
+        self.assertEqual(len(order), 1)
+        self.assertFalse(order.shop_request_description)
+        self.assertEqual(order.shop_request_title, "Empty")
+        self.assertEqual(
+            len(order.message_ids.filtered(lambda m: m.message_type == "email")), 1
+        )
+
+    def test_html_only(self):
+        with self.mock_mail_gateway():
+            self.process(
+                raw_email(
+                    body=None,
+                    html="<html><body><p>Two <i>docking stations</i></p>"
+                    "<p>Qualité : neuf</p></body></html>",
+                )
+            )
+        order = self.requests()
+        self.assertIn("docking stations", order.shop_request_description)
+        self.assertEqual(order.shop_request_quality_kind, "new")
+
+    def test_non_utf8_bodies(self):
+        with self.mock_mail_gateway():
+            self.process(
+                raw_email(
+                    subject="2024-19 Ecran",
+                    body=(
+                        "Un écran d'occasion\nDélai : fin février\nQualité : occasion\n"
+                    ),
+                    charset="iso-8859-1",
+                )
+            )
+            self.process(
+                raw_email(
+                    subject="2024-20 Clavier",
+                    body="Un clavier suisse romand \u2013 « merci »\n",
+                    charset="windows-1252",
+                )
+            )
+        first, second = self.requests()
+        self.assertIn("écran d'occasion", first.shop_request_description)
+        self.assertEqual(first.shop_request_delay, "fin février")
+        self.assertEqual(first.shop_request_quality_kind, "used")
+        self.assertIn("« merci »", second.shop_request_description)
+
+    def test_huge_attachment_refused_with_note(self):
+        big = b"x" * (150 * 1024)
+        with self.mock_mail_gateway():
+            self.process(
+                raw_email(attachments=[("small.txt", b"ok"), ("huge.iso", big)])
+            )
+        order = self.requests()
+        self.assertEqual(len(order), 1, "the request is kept")
+        request_msg = order.message_ids.filtered(lambda m: m.message_type == "email")
+        self.assertEqual(request_msg.attachment_ids.mapped("name"), ["small.txt"])
+        self.assertFalse(
+            self.env["ir.attachment"].search([("name", "=", "huge.iso")]),
+        )
+        note = order.message_ids.filtered(lambda m: "huge.iso" in (m.body or ""))
+        self.assertEqual(len(note), 1)
+        self.assertIn("100 kB", note.body)
+
+    def test_unknown_sender_known_policy(self):
+        with self.mock_mail_gateway():
+            self.process(
+                raw_email(
+                    email_from="Stranger <stranger@elsewhere.example.org>",
+                    attachments=[("list.txt", b"things")],
+                )
+            )
+        self.assertFalse(self.requests())
+        self.assertFalse(
+            self.env["res.partner"].search(
+                [("email", "ilike", "stranger@elsewhere.example.org")]
+            )
+        )
+        log = self.logs()
+        self.assertEqual(len(log), 1)
+        self.assertEqual(log.kind, "unknown_sender")
+        self.assertEqual(log.state, "to_review")
+        self.assertTrue(log.replied)
+        kept = log.message_ids.filtered(lambda m: m.message_type == "email")
+        self.assertEqual(len(kept), 1)
+        self.assertEqual(kept.attachment_ids.mapped("name"), ["list.txt"])
+        replies = self.sent_to("stranger@elsewhere.example.org")
+        self.assertEqual(len(replies), 1)
+        self.assertIn("how to order", replies[0]["subject"])
+        # staff accepts the sender: contact to verify + quotation with the mail
+        with self.mock_mail_gateway():
+            log.with_user(self.shop_user).action_create_quotation()
+        order = self.requests()
+        self.assertEqual(len(order), 1)
+        self.assertTrue(order.partner_id.shop_to_verify)
+        self.assertEqual(log.order_id, order)
+        self.assertEqual(log.state, "done")
+        self.assertEqual(
+            order.message_ids.filtered(
+                lambda m: m.message_type == "email"
+            ).attachment_ids.mapped("name"),
+            ["list.txt"],
+        )
+
+    def test_unknown_sender_anyone_policy(self):
+        self.company.shop_order_sender_policy = "anyone"
+        with self.mock_mail_gateway():
+            self.process(raw_email(email_from="New Person <new.person@example.org>"))
+        order = self.requests()
+        self.assertEqual(len(order), 1)
+        self.assertEqual(order.partner_id.email, "new.person@example.org")
+        self.assertEqual(order.partner_id.name, "New Person")
+        self.assertTrue(order.partner_id.shop_to_verify)
+        self.assertFalse(self.logs())
+        self.assertEqual(len(self.sent_to("new.person@example.org")), 1)
+
+    def test_auto_reply_never_answered(self):
+        with self.mock_mail_gateway():
+            self.process(
+                raw_email(
+                    subject="Out of office",
+                    body="I am away",
+                    extra_headers="Auto-Submitted: auto-replied\nX-Autoreply: yes",
+                )
+            )
+            self.process(
+                raw_email(
+                    subject="Newsletter",
+                    body="News",
+                    extra_headers="Precedence: bulk",
+                )
+            )
+        self.assertFalse(self.requests())
+        self.assertEqual(self.logs().mapped("kind"), ["auto", "auto"])
+        self.assertFalse(self._mails, "no answer to automatic mail")
+        # an auto-reply to the acknowledgement lands in the quote, unanswered
+        with self.mock_mail_gateway():
+            self.process(raw_email())
+        order = self.requests()
+        ack = self.ack_message(order)
+        with self.mock_mail_gateway():
+            self.process(
+                raw_email(
+                    subject="Auto: %s" % ack.subject,
+                    body="I am away until Monday",
+                    in_reply_to=ack.message_id,
+                    extra_headers="Auto-Submitted: auto-replied",
+                )
+            )
+        self.assertEqual(self.requests(), order)
+        self.assertIn("I am away until Monday", order.message_ids[0].body)
+        self.assertFalse(self.sent_to("marie.cooperatrice@example.com"))
+
+    def test_bounce(self):
+        with self.mock_mail_gateway():
+            self.process(raw_email())
+        order = self.requests()
+        ack = self.ack_message(order)
+        bounce = (
+            "From: MAILER-DAEMON <mailer-daemon@mx.example.com>\r\n"
+            "To: bounce@%s\r\n"
+            "Subject: Undelivered Mail Returned to Sender\r\n"
+            "Message-ID: <bounce-1@mx.example.com>\r\n"
+            "Auto-Submitted: auto-replied\r\n"
+            "MIME-Version: 1.0\r\n"
+            "Content-Type: multipart/report; report-type=delivery-status;"
+            ' boundary="b1"\r\n'
+            "\r\n--b1\r\nContent-Type: text/plain\r\n\r\nMailbox unknown\r\n"
+            "--b1\r\nContent-Type: message/delivery-status\r\n\r\n"
+            "Reporting-MTA: dns; mx.example.com\r\n\r\n"
+            "Final-Recipient: rfc822; marie.cooperatrice@example.com\r\n"
+            "Action: failed\r\nStatus: 5.1.1\r\n"
+            "--b1\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+            "Message-ID: %s\r\nTo: marie.cooperatrice@example.com\r\n"
+            "--b1--\r\n"
+        ) % (ALIAS_DOMAIN, ack.message_id)
+        with self.mock_mail_gateway():
+            self.process(bounce.encode())
+        self.assertEqual(self.requests(), order)
+        self.assertFalse(self._mails, "never answer a bounce")
+        log = self.logs()
+        self.assertEqual(log.kind, "bounce")
+        self.assertEqual(log.order_id, order)
+        self.assertIn(
+            "Mailbox unknown",
+            log.message_ids.filtered(lambda m: m.message_type == "email").body,
+        )
+        # the same bounce delivered twice is logged once
+        with self.mock_mail_gateway():
+            self.process(bounce.encode())
+        self.assertEqual(len(self.logs()), 1)
+
+    def test_bounce_to_alias_from_mailer_daemon(self):
+        with self.mock_mail_gateway():
+            self.process(
+                raw_email(
+                    email_from="Mail Delivery System <MAILER-DAEMON@mx.example.com>",
+                    subject="Delivery failure",
+                    body="could not deliver",
+                )
+            )
+        self.assertFalse(self.requests())
+        self.assertEqual(self.logs().kind, "bounce")
+        self.assertFalse(self._mails)
+
+    def test_reply_to_cancelled_quote(self):
+        with self.mock_mail_gateway():
+            self.process(raw_email())
+        order = self.requests()
+        ack = self.ack_message(order)
+        order.with_user(self.shop_user)._action_cancel()
+        self.assertEqual(order.shop_stage, "cancelled")
+        with self.mock_mail_gateway():
+            self.process(
+                raw_email(
+                    subject="Re: %s" % ack.subject,
+                    body="Actually I still want it",
+                    in_reply_to=ack.message_id,
+                )
+            )
+        self.assertEqual(self.requests(), order, "nothing lost, no new quote")
+        self.assertIn("I still want it", order.message_ids[0].body)
+        self.assertIn(
+            "Reply received on a cancelled quotation",
+            order.activity_ids.mapped("summary"),
+        )
+        # a new email with the cancelled quote's reference starts a new quote
+        with self.mock_mail_gateway():
+            self.process(raw_email(body="New try"))
+        self.assertEqual(len(self.requests()), 2)
+
+    def test_same_message_id_twice(self):
+        raw = raw_email(message_id="<same-id-42@client.example.com>")
+        with self.mock_mail_gateway():
+            self.process(raw)
+            self.process(raw)
+        order = self.requests()
+        self.assertEqual(len(order), 1)
+        self.assertEqual(
+            self.env["mail.message"].search_count(
+                [("message_id", "=", "<same-id-42@client.example.com>")]
+            ),
+            1,
+        )
+        self.assertEqual(len(self.sent_to("marie.cooperatrice@example.com")), 1)
+
+    def test_overdue_filter_and_age(self):
+        with freeze_time("2026-11-09 10:00:00"), self.mock_mail_gateway():
+            self.process(raw_email())
+            self.process(raw_email(subject="2024-99 Quoted", body="x"))
+        late, quoted = self.requests()
+        quoted.action_quotation_sent()
+        self.assertEqual(quoted.shop_stage, "quoted")
+        with freeze_time("2026-11-17 12:00:00"):
+            self.assertEqual(late.shop_request_age, 8)
+            overdue = self.env["sale.order"].search(
+                [
+                    ("shop_stage", "=", "new"),
+                    ("shop_request_deadline", "<", date(2026, 11, 17)),
+                ]
+            )
+            self.assertEqual(overdue, late)
+            action = self.env.ref("coop_shop_orders.sale_order_action_email_requests")
+            self.assertIn(
+                late, self.env["sale.order"].search(literal_eval(action.domain))
+            )
+
+    def test_settings_alias(self):
+        settings = self.env["res.config.settings"].create({})
+        self.assertEqual(settings.shop_order_alias_name, "orders")
+        settings.write(
+            {"shop_order_alias_name": "commandes", "shop_order_sender_policy": "anyone"}
+        )
+        settings.execute()
+        alias = self.company.shop_order_alias_id
+        self.assertEqual(alias, self.alias, "the alias is renamed, not replaced")
+        self.assertEqual(alias.alias_full_name, "commandes@" + ALIAS_DOMAIN)
+        self.assertEqual(alias.alias_model_id.model, "sale.order")
+        self.assertEqual(self.company.shop_order_sender_policy, "anyone")
+        with self.mock_mail_gateway():
+            self.process(raw_email(email_to="commandes@" + ALIAS_DOMAIN))
+        self.assertEqual(len(self.requests()), 1)
+
+    @mute_logger("odoo.addons.mail.models.mail_thread")
+    def test_salesman_sees_log(self):
+        with self.mock_mail_gateway():
+            self.process(raw_email(email_from="x@unknown.example.org"))
+        logs = self.env["coop.shop.order.mail.log"].with_user(self.shop_user).search([])
+        self.assertEqual(len(logs), 1)
+        logs.action_mark_reviewed()
+        self.assertEqual(logs.state, "done")
+
+    def test_acknowledgement_in_french(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["coop_shop_orders"], ["fr_FR"], overwrite=True
+        )
+        self.member.lang = "fr_FR"
+        with self.mock_mail_gateway():
+            self.process(raw_email(subject="2024-30 Écran", body="Un écran"))
+        order = self.requests()
+        ack = self.sent_to("marie.cooperatrice@example.com")
+        self.assertEqual(len(ack), 1)
+        self.assertIn("demande reçue", ack[0]["subject"])
+        self.assertIn("Nous avons bien reçu votre demande", ack[0]["body"])
+        self.assertIn("urgences par courriel", ack[0]["body"])
+        self.assertEqual(order.shop_request_title, "Écran")
+        self.assertIn(order.name, ack[0]["body"])

@@ -1,0 +1,173 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo.tests import BaseCase
+
+from ..tools.mail_request import (
+    classify_quality,
+    extract_expectations,
+    is_auto_submitted,
+    normalize_reference,
+    pick_partner,
+    split_attachments,
+    split_subject,
+    strip_reply_prefixes,
+)
+from ..tools.stage import request_stage
+
+
+class TestMailRequestTools(BaseCase):
+    def test_split_subject(self):
+        cases = [
+            # subject, reference, title
+            (
+                "2024-17 Laptop for the accounting",
+                "2024-17",
+                "Laptop for the accounting",
+            ),
+            ("PRJ42: new PCs for the school", "PRJ42", "new PCs for the school"),
+            ("#123 - Disques durs", "123", "Disques durs"),
+            ("Re: 2024-17 Laptop", "2024-17", "Laptop"),
+            ("RE : TR: Fwd: 2024-17 Laptop", "2024-17", "Laptop"),
+            ("Laptop 15 inches", "", "Laptop 15 inches"),
+            ("Commande écrans", "", "Commande écrans"),
+            ("S00042", "S00042", ""),
+            ("", "", ""),
+            (None, "", ""),
+            ("   ", "", ""),
+            ("Re: ", "", ""),
+        ]
+        for subject, reference, title in cases:
+            with self.subTest(subject=subject):
+                self.assertEqual(split_subject(subject), (reference, title))
+
+    def test_strip_reply_prefixes(self):
+        cases = [
+            ("Re: Re: hello", "hello"),
+            ("AW: SV: hello", "hello"),
+            ("Re[2]: hello", "hello"),
+            ("Regarding hello", "Regarding hello"),
+        ]
+        for subject, expected in cases:
+            with self.subTest(subject=subject):
+                self.assertEqual(strip_reply_prefixes(subject), expected)
+
+    def test_normalize_reference(self):
+        cases = [("2024-17", "2024-17"), ("prj 42", "PRJ42"), ("", ""), (None, "")]
+        for reference, expected in cases:
+            with self.subTest(reference=reference):
+                self.assertEqual(normalize_reference(reference), expected)
+
+    def test_extract_expectations(self):
+        cases = [
+            (
+                (
+                    "Bonjour,\nJe souhaite un portable.\nDélai : 2 semaines\n"
+                    "Qualité : occasion, bon état"
+                ),
+                "2 semaines",
+                "occasion, bon état",
+                "used",
+            ),
+            (
+                "Hello\nExpected delay: end of March\nQuality: new",
+                "end of March",
+                "new",
+                "new",
+            ),
+            (
+                "Deadline - 15.04\nCondition: refurbished or new",
+                "15.04",
+                "refurbished or new",
+                "any",
+            ),
+            ("Just a laptop please, thanks", "", "", ""),
+            ("", "", "", ""),
+            ("délai souhaité: dès que possible", "dès que possible", "", ""),
+        ]
+        for text, delay, quality, kind in cases:
+            with self.subTest(text=text):
+                self.assertEqual(
+                    extract_expectations(text),
+                    {"delay": delay, "quality": quality, "quality_kind": kind},
+                )
+
+    def test_classify_quality(self):
+        cases = [
+            ("occasion", "used"),
+            ("reconditionné", "used"),
+            ("neuf", "new"),
+            ("renewed", ""),
+            ("d'occasion ou neuf", "any"),
+            ("", ""),
+        ]
+        for text, expected in cases:
+            with self.subTest(text=text):
+                self.assertEqual(classify_quality(text), expected)
+
+    def test_is_auto_submitted(self):
+        cases = [
+            ({}, "marie@example.com", False),
+            ({"auto-submitted": "no"}, "marie@example.com", False),
+            ({"auto-submitted": "auto-replied"}, "marie@example.com", True),
+            ({"auto-submitted": "auto-generated"}, "marie@example.com", True),
+            ({"precedence": "bulk"}, "marie@example.com", True),
+            ({"precedence": "auto_reply"}, "marie@example.com", True),
+            ({"precedence": "list"}, "marie@example.com", True),
+            ({"precedence": "first-class"}, "marie@example.com", False),
+            ({"x-autoreply": "yes"}, "marie@example.com", True),
+            ({"list-id": "<shop.lists.example.com>"}, "marie@example.com", True),
+            ({"return-path": "<>"}, "marie@example.com", True),
+            ({}, "MAILER-DAEMON@mx.example.com", True),
+            ({}, "Mail Delivery <postmaster@example.com>", True),
+            ({}, "no-reply@shop.example.com", True),
+        ]
+        for headers, email_from, expected in cases:
+            with self.subTest(headers=headers, email_from=email_from):
+                self.assertEqual(is_auto_submitted(headers, email_from), expected)
+
+    def test_pick_partner(self):
+        cases = [
+            ([], False),
+            ([{"id": 5}], 5),
+            ([{"id": 5}, {"id": 3}], 3),
+            ([{"id": 3}, {"id": 5, "is_member": True}], 5),
+            ([{"id": 3, "to_verify": True}, {"id": 5}], 5),
+            ([{"id": 3, "is_company": True}, {"id": 5}], 5),
+            (
+                [
+                    {"id": 2, "is_company": True, "is_member": True},
+                    {"id": 7, "is_member": True},
+                ],
+                7,
+            ),
+        ]
+        for candidates, expected in cases:
+            with self.subTest(candidates=candidates):
+                self.assertEqual(pick_partner(candidates), expected)
+
+    def test_split_attachments(self):
+        cases = [
+            ([10, 2000, 30], 1000, [0, 2], [1]),
+            ([10, 2000], 0, [0, 1], []),
+            ([1000], 1000, [0], []),
+            ([], 1000, [], []),
+        ]
+        for sizes, limit, kept, refused in cases:
+            with self.subTest(sizes=sizes, limit=limit):
+                self.assertEqual(split_attachments(sizes, limit), (kept, refused))
+
+    def test_request_stage(self):
+        cases = [
+            (("draft", False, False, False), "new"),
+            (("sent", False, False, False), "quoted"),
+            (("sale", False, False, False), "confirmed"),
+            (("sale", True, False, False), "ordered"),
+            (("sale", True, True, False), "arrived"),
+            (("sale", True, True, True), "invoiced"),
+            (("sale", False, False, True), "invoiced"),
+            (("cancel", True, True, False), "cancelled"),
+        ]
+        for args, expected in cases:
+            with self.subTest(args=args):
+                self.assertEqual(request_stage(*args), expected)

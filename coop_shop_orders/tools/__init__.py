@@ -1,0 +1,2 @@
+from . import mail_request
+from . import stage
