@@ -1,0 +1,29 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import fields, models
+
+from ..tools import trial_rules
+
+
+class CoopMembership(models.Model):
+    _inherit = "coop.membership"
+
+    def _get_fee_discount_percent(self):
+        """Joining through an inter-cooperation agreement discounts the fee."""
+        percent = super()._get_fee_discount_percent()
+        if len(self) != 1:
+            return percent
+        agreement = self.partner_id.coop_intercoop_agreement_id.sudo()
+        if (
+            agreement
+            and agreement.company_id == self.company_id
+            and trial_rules.agreement_is_valid(
+                agreement.state,
+                agreement.date_start,
+                agreement.date_end,
+                fields.Date.context_today(self),
+            )
+        ):
+            percent = max(percent, agreement.fee_discount_percent)
+        return percent

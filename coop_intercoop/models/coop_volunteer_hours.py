@@ -1,0 +1,108 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class CoopVolunteerHours(models.Model):
+    _name = "coop.volunteer.hours"
+    _description = "Volunteer Hours"
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Member", required=True, index=True
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Home Cooperative",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    cooperative_id = fields.Many2one(
+        "res.partner",
+        string="Done At",
+        required=True,
+        domain=[("is_company", "=", True)],
+        default=lambda self: self.env.company.partner_id,
+        help="Cooperative where the hours were done.",
+    )
+    agreement_id = fields.Many2one(
+        "coop.intercoop.agreement",
+        compute="_compute_agreement_id",
+        store=True,
+        index="btree_not_null",
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    hours = fields.Float(required=True, digits=(16, 2))
+    activity = fields.Char(required=True)
+    origin = fields.Selection(
+        [("manual", "Recorded here"), ("import", "Imported")],
+        default="manual",
+        required=True,
+    )
+    is_external = fields.Boolean(
+        string="Done at a Partner Coop", compute="_compute_counts_at_home", store=True
+    )
+    counts_at_home = fields.Boolean(compute="_compute_counts_at_home", store=True)
+
+    _sql_constraints = (
+        ("hours_positive", "CHECK(hours > 0)", "Hours must be positive."),
+    )
+
+    @api.depends("cooperative_id", "company_id")
+    def _compute_agreement_id(self):
+        Agreement = self.env["coop.intercoop.agreement"].sudo()
+        for line in self:
+            line.agreement_id = (
+                Agreement.search(
+                    [
+                        ("company_id", "=", line.company_id.id),
+                        ("partner_coop_id", "=", line.cooperative_id.id),
+                        ("state", "=", "active"),
+                    ],
+                    limit=1,
+                )
+                if line.cooperative_id != line.company_id.partner_id
+                else Agreement
+            )
+
+    @api.depends(
+        "cooperative_id",
+        "company_id",
+        "agreement_id.pool_volunteer_hours",
+        "agreement_id.state",
+    )
+    def _compute_counts_at_home(self):
+        for line in self:
+            line.is_external = line.cooperative_id != line.company_id.partner_id
+            line.counts_at_home = not line.is_external or bool(
+                line.agreement_id.pool_volunteer_hours
+                and line.agreement_id.state == "active"
+            )
+
+    @api.constrains("partner_id", "cooperative_id", "date", "activity", "company_id")
+    def _check_duplicate(self):
+        for line in self:
+            duplicate = self.search_count(
+                [
+                    ("id", "!=", line.id),
+                    ("company_id", "=", line.company_id.id),
+                    ("partner_id", "=", line.partner_id.id),
+                    ("cooperative_id", "=", line.cooperative_id.id),
+                    ("date", "=", line.date),
+                    ("activity", "=ilike", line.activity),
+                ]
+            )
+            if duplicate:
+                raise ValidationError(
+                    self.env._(
+                        "Hours of %(member)s on %(date)s for %(activity)s are "
+                        "already recorded.",
+                        member=line.partner_id.display_name,
+                        date=line.date,
+                        activity=line.activity,
+                    )
+                )

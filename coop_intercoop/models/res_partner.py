@@ -1,0 +1,178 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+
+from ..tools import trial_rules
+from .coop_intercoop_agreement import PROOFS
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    coop_intercoop_agreement_id = fields.Many2one(
+        "coop.intercoop.agreement",
+        string="Partner Cooperative Agreement",
+        index="btree_not_null",
+        help="Set on members of a partner cooperative visiting our shop.",
+    )
+    coop_intercoop_partner_coop_id = fields.Many2one(
+        related="coop_intercoop_agreement_id.partner_coop_id",
+        string="Member Of (Partner Coop)",
+    )
+    coop_intercoop_card_number = fields.Char(string="Partner Coop Card Number")
+    coop_intercoop_proof = fields.Selection(PROOFS, string="Membership Established By")
+    coop_trial_card_ids = fields.One2many(
+        "coop.trial.card", "partner_id", string="Trial Cards"
+    )
+    coop_volunteer_hours_home = fields.Float(
+        string="Volunteer Hours (Counted Here)",
+        compute="_compute_coop_volunteer_hours_home",
+        help="Hours done here and at partner cooperatives pooling hours with us.",
+    )
+
+    @api.depends_context("company")
+    def _compute_coop_volunteer_hours_home(self):
+        data = self.env["coop.volunteer.hours"]._read_group(
+            [
+                ("partner_id", "in", self.ids),
+                ("company_id", "=", self.env.company.id),
+                ("counts_at_home", "=", True),
+            ],
+            ["partner_id"],
+            ["hours:sum"],
+        )
+        hours = {partner.id: total for partner, total in data}
+        for partner in self:
+            partner.coop_volunteer_hours_home = hours.get(partner.id, 0.0)
+
+    # Membership (coop_membership) -------------------------------------------
+    def _coop_intercoop_is_member(self, company=None):
+        """True when the contact already is a member of ``company``."""
+        self.ensure_one()
+        if not hasattr(self, "_coop_get_membership"):
+            return False
+        membership = self._coop_get_membership(company=company)
+        return bool(
+            membership and membership.state in ("candidate", "active", "passive")
+        )
+
+    # Benefits ---------------------------------------------------------------
+    def _coop_intercoop_benefits(self):
+        """Intercoop status of the contacts, in few queries (any batch size).
+
+        :return: {partner_id: dict(kind, pricelist_id, card, agreement)} for the
+            partners having a valid agreement or a trial card in the company.
+        """
+        company = self.env.company
+        result = {}
+        if not self.ids:
+            return result
+        today = fields.Date.context_today(self)
+        self.env["coop.trial.card"].flush_model()
+        self.env["coop.intercoop.agreement"].flush_model()
+        self.flush_model(["coop_intercoop_agreement_id"])
+        self.env.cr.execute(
+            """
+            SELECT p.id, a.id
+              FROM res_partner p
+              JOIN coop_intercoop_agreement a ON a.id = p.coop_intercoop_agreement_id
+             WHERE p.id = ANY(%s) AND a.company_id = %s
+            """,
+            [list(self.ids), company.id],
+        )
+        Agreement = self.env["coop.intercoop.agreement"].sudo()
+        for partner_id, agreement_id in self.env.cr.fetchall():
+            agreement = Agreement.browse(agreement_id)
+            result[partner_id] = {
+                "kind": "agreement",
+                "agreement": agreement,
+                "valid": trial_rules.agreement_is_valid(
+                    agreement.state, agreement.date_start, agreement.date_end, today
+                ),
+                "pricelist": agreement.pricelist_id,
+            }
+        self.env.cr.execute(
+            """
+            SELECT DISTINCT ON (c.partner_id) c.partner_id, c.id
+              FROM coop_trial_card c
+             WHERE c.partner_id = ANY(%s) AND c.company_id = %s
+               AND c.cancelled IS NOT TRUE
+             ORDER BY c.partner_id, c.start_date DESC, c.id DESC
+            """,
+            [list(self.ids), company.id],
+        )
+        Card = self.env["coop.trial.card"].sudo()
+        for partner_id, card_id in self.env.cr.fetchall():
+            if result.get(partner_id, {}).get("valid"):
+                continue  # a valid agreement wins over a trial card
+            card = Card.browse(card_id)
+            result[partner_id] = {
+                "kind": "card",
+                "card": card,
+                "valid": card.state == trial_rules.ACTIVE,
+                "pricelist": card.formula_id.pricelist_id,
+            }
+        return result
+
+    @api.depends(
+        "country_id",
+        "specific_property_product_pricelist",
+        "coop_intercoop_agreement_id.state",
+        "coop_intercoop_agreement_id.date_end",
+        "coop_intercoop_agreement_id.pricelist_id",
+        "coop_trial_card_ids.purchases_used",
+        "coop_trial_card_ids.cancelled",
+    )
+    @api.depends_context("company", "country_code")
+    def _compute_product_pricelist(self):
+        res = super()._compute_product_pricelist()
+        benefits = self._coop_intercoop_benefits()
+        for partner in self:
+            benefit = benefits.get(partner.id)
+            if benefit and benefit["valid"] and benefit["pricelist"]:
+                partner.property_product_pricelist = benefit["pricelist"]
+        return res
+
+    def _coop_intercoop_status_values(self):
+        """Plain status of one contact for the POS and the back office."""
+        self.ensure_one()
+        benefit = self._coop_intercoop_benefits().get(self.id)
+        if not benefit:
+            return {"kind": "none", "partner_id": self.id}
+        values = {
+            "kind": benefit["kind"],
+            "partner_id": self.id,
+            "valid": benefit["valid"],
+            "pricelist_id": benefit["pricelist"].id or False,
+            "propose_membership": False,
+        }
+        if benefit["kind"] == "agreement":
+            agreement = benefit["agreement"]
+            values.update(
+                {
+                    "label": agreement.partner_coop_id.display_name,
+                    "agreement_id": agreement.id,
+                    "card_number": self.coop_intercoop_card_number or "",
+                    "proof": self.coop_intercoop_proof or "",
+                }
+            )
+        else:
+            card = benefit["card"]
+            values.update(
+                {
+                    "label": card.formula_id.name,
+                    "card_id": card.id,
+                    "card_name": card.name,
+                    "state": card.state,
+                    "remaining_purchases": card.remaining_purchases,
+                    "remaining_days": card.remaining_days,
+                    "propose_membership": not benefit["valid"],
+                }
+            )
+        return values
+
+    @api.model
+    def coop_intercoop_pos_status(self, partner_id):
+        """POS lookup of a customer's intercoop status (agreement or card)."""
+        return self.browse(partner_id)._coop_intercoop_status_values()

@@ -1,0 +1,117 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from contextlib import contextmanager
+
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
+
+
+class IntercoopCase(TransactionCase):
+    """Data with the seeds' numbers, built by the tests (no demo data)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        cls.manager = new_test_user(
+            cls.env,
+            login="ic_manager",
+            groups="coop_intercoop.group_coop_intercoop_manager,"
+            "sales_team.group_sale_salesman_all_leads,base.group_partner_manager",
+        )
+        cls.user = new_test_user(
+            cls.env,
+            login="ic_user",
+            groups="coop_intercoop.group_coop_intercoop_user,"
+            "sales_team.group_sale_salesman_all_leads,base.group_partner_manager",
+        )
+        cls.pos_user = new_test_user(
+            cls.env,
+            login="ic_cashier",
+            groups="base.group_user,point_of_sale.group_pos_user",
+        )
+        Pricelist = cls.env["product.pricelist"]
+        cls.public_pricelist = Pricelist.create(
+            {"name": "Public", "company_id": cls.company.id, "sequence": 1}
+        )
+        cls.member_pricelist = Pricelist.create(
+            {
+                "name": "Member conditions",
+                "company_id": cls.company.id,
+                "sequence": 50,
+                "item_ids": [
+                    Command.create(
+                        {
+                            "compute_price": "percentage",
+                            "percent_price": 20,
+                            "applied_on": "3_global",
+                        }
+                    )
+                ],
+            }
+        )
+        Formula = cls.env["coop.trial.formula"]
+        cls.formula_coopalim = Formula.create(
+            {
+                "name": "Coopalim visitor card",
+                "max_purchases": 3,
+                "pricelist_id": cls.member_pricelist.id,
+            }
+        )
+        cls.formula_baudet = Formula.create(
+            {
+                "name": "Au Baudet discovery card",
+                "max_purchases": 4,
+                "pricelist_id": cls.member_pricelist.id,
+            }
+        )
+        cls.formula_nid = Formula.create(
+            {
+                "name": "Le Nid tester",
+                "max_days": 60,
+                "require_lastname": True,
+                "require_firstname": True,
+                "require_email": True,
+                "pricelist_id": cls.member_pricelist.id,
+            }
+        )
+        cls.product = cls.env["product.product"].create(
+            {"name": "Organic lentils", "list_price": 100.0, "type": "consu"}
+        )
+
+    @classmethod
+    def _make_member(cls, partner, company=None, state="active"):
+        """A membership through coop_membership's models (hook contract)."""
+        company = company or cls.company
+        category = cls.env["coop.member.category"].search(
+            [("company_id", "=", company.id)], limit=1
+        ) or cls.env["coop.member.category"].create(
+            {"code": "cooperator", "name": "Cooperator", "company_id": company.id}
+        )
+        return cls.env["coop.membership"].create(
+            {
+                "partner_id": partner.id,
+                "company_id": company.id,
+                "category_id": category.id,
+                "state": state,
+            }
+        )
+
+    @contextmanager
+    def assertRaisesMsg(self, exception, regex):
+        """assertRaises (rolled back to a savepoint) and check the message."""
+        with self.assertRaises(exception) as catcher:
+            yield catcher
+        self.assertRegex(str(catcher.exception), regex)
+
+    def _sale_order(self, partner, user=None, pricelist=None):
+        env = self.env(user=user) if user else self.env
+        vals = {
+            "partner_id": partner.id,
+            "order_line": [Command.create({"product_id": self.product.id})],
+        }
+        if pricelist:
+            vals["pricelist_id"] = pricelist.id
+        return env["sale.order"].create(vals)

@@ -1,0 +1,189 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .common import IntercoopCase
+
+NID_VALUES = {"lastname": "Dupont", "firstname": "Marie", "email": "marie@example.org"}
+
+
+class TestTrialCard(IntercoopCase):
+    def _count(self):
+        return (
+            self.env["res.partner"].search_count([]),
+            self.env["coop.trial.card"].search_count([]),
+        )
+
+    def test_register_le_nid_visitor(self):
+        card = (
+            self.env["coop.trial.card"]
+            .with_user(self.user)
+            .register_visitor(self.formula_nid.id, dict(NID_VALUES))
+        )
+        self.assertEqual(card.partner_id.name, "Marie Dupont")
+        self.assertEqual(card.partner_id.email, "marie@example.org")
+        self.assertEqual(card.state, "active")
+        self.assertEqual(card.remaining_days, 60)
+        self.assertEqual(card.remaining_purchases, -1)
+        self.assertTrue(card.name.startswith("TRIAL/"))
+        self.assertEqual(
+            card.partner_id.property_product_pricelist, self.member_pricelist
+        )
+
+    def test_registration_missing_mandatory_field(self):
+        before = self._count()
+        for missing in ("lastname", "firstname", "email"):
+            values = dict(NID_VALUES, **{missing: "  "})
+            with (
+                self.subTest(missing=missing),
+                self.assertRaisesMsg(UserError, "requires"),
+            ):
+                self.env["coop.trial.card"].with_user(self.user).register_visitor(
+                    self.formula_nid.id, values
+                )
+        self.assertEqual(self._count(), before, "nothing half-written")
+
+    def test_second_active_card_refused(self):
+        card = self.env["coop.trial.card"].register_visitor(
+            self.formula_coopalim.id, {"lastname": "Nico"}
+        )
+        before = self._count()
+        with self.assertRaisesMsg(ValidationError, "already holds an active"):
+            self.env["coop.trial.card"].register_visitor(
+                self.formula_baudet.id, {"partner_id": card.partner_id.id}
+            )
+        self.assertEqual(self._count(), before)
+        # once the first card is used up, a new formula may be offered
+        card.action_cancel()
+        second = self.env["coop.trial.card"].register_visitor(
+            self.formula_baudet.id, {"partner_id": card.partner_id.id}
+        )
+        self.assertEqual(second.state, "active")
+
+    def test_card_for_member_refused(self):
+        partner = self.env["res.partner"].create({"name": "Already Member"})
+        self._make_member(partner)
+        before = self._count()
+        with self.assertRaisesMsg(ValidationError, "already a member"):
+            self.env["coop.trial.card"].register_visitor(
+                self.formula_coopalim.id, {"partner_id": partner.id}
+            )
+        self.assertEqual(self._count(), before)
+
+    def test_60_day_card_expires_on_day_61(self):
+        with freeze_time("2026-03-01"):
+            card = self.env["coop.trial.card"].register_visitor(
+                self.formula_nid.id, dict(NID_VALUES)
+            )
+            self.assertEqual(card.start_date, date(2026, 3, 1))
+            self.assertEqual(card.last_day, date(2026, 4, 29))
+        partner = card.partner_id
+        with freeze_time("2026-04-29"):  # day 60
+            card.invalidate_recordset()
+            partner.invalidate_recordset()
+            self.assertEqual(card.state, "active")
+            self.assertEqual(card.remaining_days, 1)
+            self.assertEqual(partner.property_product_pricelist, self.member_pricelist)
+        with freeze_time("2026-04-30"):  # day 61
+            card.invalidate_recordset()
+            partner.invalidate_recordset()
+            self.assertEqual(card.state, "expired")
+            self.assertEqual(card.remaining_days, 0)
+            self.assertNotEqual(
+                partner.property_product_pricelist, self.member_pricelist
+            )
+            status = self.env["res.partner"].coop_intercoop_pos_status(partner.id)
+            self.assertTrue(status["propose_membership"])
+            self.assertFalse(status["valid"])
+            self.assertIn(
+                card, self.env["coop.trial.card"].search([("state", "=", "expired")])
+            )
+
+    def test_three_purchase_card_on_sales(self):
+        card = self.env["coop.trial.card"].register_visitor(
+            self.formula_coopalim.id, {"lastname": "Visitor"}
+        )
+        partner = card.partner_id
+        orders = self.env["sale.order"]
+        for expected_used in (1, 2, 3):
+            order = self._sale_order(partner, user=self.user)
+            self.assertEqual(order.pricelist_id, self.member_pricelist)
+            self.assertEqual(order.amount_untaxed, 80.0)
+            order.action_confirm()
+            orders |= order
+            self.assertEqual(card.purchases_used, expected_used)
+        # confirming twice does not count twice
+        orders[0]._coop_intercoop_check_conditions()
+        card._register_purchase(sale_order=orders[0])
+        self.assertEqual(card.purchases_used, 3)
+        self.assertEqual(card.state, "exhausted")
+        # 4th order: member conditions refused
+        partner.invalidate_recordset()
+        fourth = self._sale_order(partner, user=self.user)
+        self.assertNotEqual(fourth.pricelist_id, self.member_pricelist)
+        forced = self._sale_order(
+            partner, user=self.user, pricelist=self.member_pricelist
+        )
+        with self.assertRaisesMsg(UserError, "propose membership|Propose membership"):
+            forced.action_confirm()
+        self.assertEqual(forced.state, "draft")
+        self.assertEqual(card.purchases_used, 3)
+        self.assertEqual(card.remaining_purchases, 0)
+        # a cancelled sale gives the purchase back
+        orders[2]._action_cancel()
+        self.assertEqual(card.purchases_used, 2)
+        self.assertEqual(card.state, "active")
+
+    def test_exhausted_card_purchase_strict(self):
+        card = self.env["coop.trial.card"].register_visitor(
+            self.formula_coopalim.id, {"lastname": "Visitor"}
+        )
+        for _i in range(3):
+            self._sale_order(card.partner_id).action_confirm()
+        order = self._sale_order(card.partner_id)
+        usages = self.env["coop.trial.card.usage"].search_count([])
+        with self.assertRaisesMsg(UserError, "Exhausted"):
+            card._register_purchase(sale_order=order, strict=True)
+        self.assertEqual(self.env["coop.trial.card.usage"].search_count([]), usages)
+
+    def test_pos_user_can_register_visitor(self):
+        result = (
+            self.env["coop.trial.card"]
+            .with_user(self.pos_user)
+            .pos_register_visitor(self.formula_coopalim.id, {"lastname": "Cyclist"})
+        )
+        self.assertEqual(result["status"]["kind"], "card")
+        self.assertEqual(result["status"]["remaining_purchases"], 3)
+        with self.assertRaises(AccessError):
+            self.env["coop.trial.formula"].with_user(self.pos_user).create(
+                {"name": "Hack", "max_purchases": 99}
+            )
+
+    def test_formula_needs_a_limit(self):
+        with self.assertRaisesMsg(ValidationError, "purchase limit or a day limit"):
+            self.env["coop.trial.formula"].create({"name": "Unlimited"})
+
+    def test_multi_company(self):
+        other = self.env["res.company"].create({"name": "Other Coop"})
+        formula = self.env["coop.trial.formula"].create(
+            {"name": "Other", "max_purchases": 2, "company_id": other.id}
+        )
+        card = (
+            self.env["coop.trial.card"]
+            .with_company(other)
+            .register_visitor(formula.id, {"lastname": "Far"})
+        )
+        self.assertEqual(card.company_id, other)
+        self.assertFalse(
+            self.env["coop.trial.card"]
+            .with_user(self.user)
+            .search([("id", "=", card.id)])
+        )
+        # the card of another company gives nothing here
+        status = self.env["res.partner"].coop_intercoop_pos_status(card.partner_id.id)
+        self.assertEqual(status["kind"], "none")

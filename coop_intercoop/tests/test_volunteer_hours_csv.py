@@ -1,0 +1,74 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from datetime import date
+
+from odoo.tests import BaseCase
+
+from ..tools import volunteer_hours_csv as v
+
+HEADER = "member_email,member_name,date,hours,activity\n"
+KNOWN = {"ana@home.coop", "bob@home.coop"}
+
+
+class TestVolunteerHoursCsv(BaseCase):
+    def test_round_trip(self):
+        rows = [
+            {
+                "member_email": "ana@home.coop",
+                "member_name": "Ana",
+                "date": date(2026, 5, 2),
+                "hours": 3.0,
+                "activity": "Shop shift",
+            }
+        ]
+        text = v.rows_to_csv(rows)
+        self.assertEqual(
+            text, HEADER + "ana@home.coop,Ana,2026-05-02,3.00,Shop shift\n"
+        )
+        lines, errors = v.parse_csv(text, KNOWN, set())
+        self.assertEqual(errors, [])
+        self.assertEqual(lines[0]["hours"], 3.0)
+        self.assertEqual(lines[0]["date"], date(2026, 5, 2))
+        self.assertEqual(v.emails_in_csv(text), {"ana@home.coop"})
+
+    def test_errors_by_row(self):
+        existing = {v.line_key("bob@home.coop", date(2026, 5, 1), "Shop shift")}
+        cases = [
+            # body, expected errors
+            ("ana@home.coop,Ana,2026-05-02,3,Shop shift\n", []),
+            ("ANA@home.coop,Ana,2026-05-02,2.5,Shop shift\n", []),
+            (
+                "zoe@else.coop,Zoe,2026-05-02,3,Shop shift\n",
+                [(2, "unknown_member", "zoe@else.coop")],
+            ),
+            (",Nobody,2026-05-02,3,Shop shift\n", [(2, "missing_member", "")]),
+            (
+                "ana@home.coop,Ana,02/05/2026,3,Shop shift\n",
+                [(2, "bad_date", "02/05/2026")],
+            ),
+            ("ana@home.coop,Ana,2026-05-02,-1,Shop shift\n", [(2, "bad_hours", "-1")]),
+            ("ana@home.coop,Ana,2026-05-02,3,\n", [(2, "missing_activity", "")]),
+            (
+                (
+                    "ana@home.coop,Ana,2026-05-02,3,Shop shift\n"
+                    "ana@home.coop,Ana,2026-05-02,3,shop shift\n"
+                ),
+                [(3, "duplicate_in_file", "ana@home.coop")],
+            ),
+            (
+                "bob@home.coop,Bob,2026-05-01,3,Shop shift\n",
+                [(2, "already_imported", "bob@home.coop")],
+            ),
+            ("", [(1, "empty", "")]),
+        ]
+        for body, expected in cases:
+            with self.subTest(body=body):
+                _lines, errors = v.parse_csv(HEADER + body, KNOWN, existing)
+                self.assertEqual(errors, expected)
+
+    def test_missing_columns(self):
+        _lines, errors = v.parse_csv(
+            "member_email,date\nana@home.coop,2026-05-02\n", KNOWN, set()
+        )
+        self.assertEqual(errors, [(1, "missing_columns", "hours, activity")])

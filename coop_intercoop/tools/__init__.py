@@ -1,0 +1,2 @@
+from . import trial_rules
+from . import volunteer_hours_csv
