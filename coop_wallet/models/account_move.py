@@ -1,0 +1,77 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    coop_wallet_kind = fields.Selection(
+        [
+            ("topup", "Top-up"),
+            ("payment", "Payment"),
+            ("refund", "Refund"),
+            ("transfer", "Transfer"),
+            ("adjustment", "Adjustment"),
+        ],
+        string="Wallet Operation",
+        readonly=True,
+        copy=False,
+    )
+    coop_wallet_reason = fields.Char(string="Wallet Reason", readonly=True, copy=False)
+
+    def write(self, vals):
+        if "state" not in vals:
+            return super().write(vals)
+        keys = self.line_ids._coop_wallet_keys()
+        res = super().write(vals)
+        self.env["coop.wallet.balance"]._refresh_posted(keys)
+        return res
+
+    @api.model
+    def _coop_wallet_create_move(self, company, lines, kind, ref, reason=False):
+        """Create and post a wallet entry in the company's wallet journal.
+
+        ``lines`` is a list of ``(partner, account, amount)`` where ``amount`` is
+        the signed balance (debit positive) in company currency.
+        """
+        journal = company.coop_wallet_journal_id
+        if not journal or not company.coop_wallet_account_id:
+            raise UserError(
+                self.env._(
+                    "Configure the wallet account and journal of %s first.",
+                    company.name,
+                )
+            )
+        currency = company.currency_id
+        move = (
+            self.sudo()
+            .with_company(company)
+            .create(
+                {
+                    "move_type": "entry",
+                    "journal_id": journal.id,
+                    "company_id": company.id,
+                    "ref": ref,
+                    "coop_wallet_kind": kind,
+                    "coop_wallet_reason": reason,
+                    "line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "name": ref,
+                                "partner_id": partner.id,
+                                "account_id": account.id,
+                                "debit": currency.round(amount) if amount > 0 else 0.0,
+                                "credit": currency.round(-amount) if amount < 0 else 0.0,
+                            },
+                        )
+                        for partner, account, amount in lines
+                    ],
+                }
+            )
+        )
+        move.action_post()
+        return move.sudo(False)

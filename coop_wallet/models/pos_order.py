@@ -1,0 +1,189 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import wallet_rules
+
+
+class PosOrder(models.Model):
+    _inherit = "pos.order"
+
+    coop_wallet_partner_id = fields.Many2one(
+        "res.partner", string="Wallet Holder", readonly=True, index="btree_not_null"
+    )
+    coop_wallet_delta = fields.Monetary(
+        string="Wallet Spent",
+        readonly=True,
+        help="Paid from the wallet minus topped up (negative for refunds/top-ups).",
+    )
+    coop_wallet_balance_after = fields.Monetary(
+        string="Wallet Balance After", readonly=True
+    )
+    coop_wallet_offline = fields.Boolean(
+        string="Created Offline",
+        readonly=True,
+        help="Set by the till when the order was paid while offline: an overdraft "
+        "is then recorded and flagged instead of refused.",
+    )
+    coop_wallet_overdrawn = fields.Boolean(
+        string="Overdrawn Wallet", readonly=True, index="btree_not_null"
+    )
+    coop_wallet_processed = fields.Boolean(readonly=True, copy=False)
+
+    @api.model
+    def _process_order(self, order, existing_order):
+        order_id = super()._process_order(order, existing_order)
+        self.browse(order_id)._coop_wallet_process()
+        return order_id
+
+    def _coop_wallet_amounts(self):
+        """(wallet payments, wallet top-up lines) of the order, rounded."""
+        self.ensure_one()
+        currency = self.currency_id
+        payments = self.payment_ids.filtered(lambda p: p.payment_method_id.coop_is_wallet)
+        topup_lines = self.lines.filtered(lambda line: line.product_id.coop_wallet_topup)
+        spent = currency.round(sum(payments.mapped("amount")))
+        topup = currency.round(sum(topup_lines.mapped("price_subtotal_incl")))
+        return payments, spent, topup
+
+    def _coop_wallet_process(self):
+        """Check and record the wallet movements of a paid order (server side)."""
+        Balance = self.env["coop.wallet.balance"].sudo()
+        for order in self:
+            if order.coop_wallet_processed or order.state not in (
+                "paid",
+                "done",
+                "invoiced",
+            ):
+                continue
+            payments, spent, topup = order._coop_wallet_amounts()
+            if not payments and not topup:
+                continue
+            company = order.company_id
+            currency = company.currency_id
+            if not order.partner_id:
+                raise UserError(
+                    self.env._(
+                        "Select a customer: wallet payments and top-ups need one "
+                        "(order %s).",
+                        order.pos_reference or order.name,
+                    )
+                )
+            if order.currency_id != currency:
+                raise UserError(
+                    self.env._(
+                        "Wallets are kept in %(currency)s: order %(order)s is in "
+                        "another currency.",
+                        currency=currency.name,
+                        order=order.pos_reference or order.name,
+                    )
+                )
+            is_refund = any(order.lines.mapped("refunded_orderline_id"))
+            for payment in payments:
+                sign = currency.compare_amounts(payment.amount, 0.0)
+                if sign == 0 or (sign < 0) != is_refund:
+                    raise UserError(
+                        self.env._(
+                            "A wallet payment must be a positive amount (negative "
+                            "only to refund a wallet-paid order)."
+                        )
+                    )
+            holder = order.partner_id._coop_wallet_holder(company)
+            decision = wallet_rules.OK
+            if currency.compare_amounts(spent, 0.0) > 0:
+                decision = Balance._check_spend(
+                    holder, company, spent, offline=order.coop_wallet_offline
+                )
+            else:
+                Balance._lock(holder, company)
+                if currency.compare_amounts(spent, 0.0) < 0:
+                    order._coop_wallet_check_refund(-spent)
+            delta = currency.round(spent - topup)
+            if order.account_move:
+                order._coop_wallet_pay_invoice(holder, spent)
+                new_balance = Balance._get_balances(holder, company).get(holder.id)
+            else:
+                new_balance = Balance._add_pending(holder, company, delta)
+            order.write(
+                {
+                    "coop_wallet_partner_id": holder.id,
+                    "coop_wallet_delta": delta,
+                    "coop_wallet_balance_after": new_balance,
+                    "coop_wallet_processed": True,
+                    "coop_wallet_overdrawn": decision == wallet_rules.FLAG,
+                }
+            )
+            if decision == wallet_rules.FLAG:
+                order._coop_wallet_flag_overdraft(holder, new_balance)
+
+    def _coop_wallet_check_refund(self, amount):
+        """A wallet refund may not exceed what the refunded orders paid from it."""
+        self.ensure_one()
+        refunded = self.lines.refunded_orderline_id.order_id
+        paid = sum(
+            refunded.payment_ids.filtered(
+                lambda p: p.payment_method_id.coop_is_wallet
+            ).mapped("amount")
+        )
+        other_refunds = self.search(
+            [
+                ("lines.refunded_orderline_id.order_id", "in", refunded.ids),
+                ("coop_wallet_processed", "=", True),
+                ("id", "!=", self.id),
+            ]
+        )
+        already = -sum(
+            other_refunds.payment_ids.filtered(
+                lambda p: p.payment_method_id.coop_is_wallet
+            ).mapped("amount")
+        )
+        if self.currency_id.compare_amounts(amount, paid - already) > 0:
+            raise UserError(
+                self.env._(
+                    "The wallet refund (%(amount)s) is larger than what was paid "
+                    "from the wallet (%(paid)s).",
+                    amount=amount,
+                    paid=round(paid - already, 2),
+                )
+            )
+
+    def _coop_wallet_pay_invoice(self, holder, amount):
+        """Invoiced order: settle the invoice from the wallet right away."""
+        self.ensure_one()
+        invoice = self.account_move
+        if not amount or not invoice:
+            return
+        receivable = holder.with_company(self.company_id).property_account_receivable_id
+        move = self.env["account.move"]._coop_wallet_create_move(
+            self.company_id,
+            [
+                (holder, self.company_id.coop_wallet_account_id, amount),
+                (holder, receivable, -amount),
+            ],
+            "refund" if amount < 0 else "payment",
+            self.env._("Wallet payment of %s", invoice.name),
+        )
+        lines = (move.line_ids | invoice.line_ids).filtered(
+            lambda line: line.account_id == receivable and not line.reconciled
+        )
+        if receivable.reconcile and len(lines) > 1:
+            lines.sudo().reconcile()
+
+    def _coop_wallet_flag_overdraft(self, holder, balance):
+        self.ensure_one()
+        group = self.env.ref("coop_wallet.group_coop_wallet_manager")
+        manager = group.sudo().users.filtered(
+            lambda u: self.company_id in u.company_ids
+        )[:1]
+        holder.sudo().activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=self.env._("Overdrawn wallet"),
+            note=self.env._(
+                "Order %(order)s, synchronised from an offline till, brought the "
+                "wallet to %(balance)s.",
+                order=self.pos_reference or self.name,
+                balance=balance,
+            ),
+            user_id=(manager or self.user_id or self.env.user).id,
+        )

@@ -1,0 +1,109 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    coop_wallet_account_id = fields.Many2one(
+        "account.account",
+        string="Wallet Account",
+        help="Liability account holding the prepaid wallets of the customers.",
+    )
+    coop_wallet_journal_id = fields.Many2one(
+        "account.journal",
+        string="Wallet Journal",
+        help="Journal of the wallet movements (transfers, adjustments, "
+        "invoice payments from the wallet).",
+    )
+    coop_wallet_minimum = fields.Monetary(
+        string="Wallet Minimum Balance",
+        currency_field="currency_id",
+        default=0.0,
+        help="A wallet payment may not bring the balance below this amount.",
+    )
+    coop_wallet_household = fields.Boolean(
+        string="Household Wallets",
+        help="If set, a contact spends from the wallet of its top-most parent "
+        "(the household) instead of its own.",
+    )
+
+    @api.model
+    def _load_pos_data_fields(self, config_id):
+        return super()._load_pos_data_fields(config_id) + ["coop_wallet_minimum"]
+
+    def _coop_wallet_setup(self):
+        """Create the wallet account and journal of companies having a chart."""
+        for company in self.sudo():
+            if not company.chart_template:
+                continue
+            vals = {}
+            if not company.coop_wallet_account_id:
+                vals["coop_wallet_account_id"] = company._coop_wallet_create_account().id
+            if not company.coop_wallet_journal_id:
+                vals["coop_wallet_journal_id"] = company._coop_wallet_create_journal().id
+            if vals:
+                company.write(vals)
+            company._coop_wallet_setup_pos()
+
+    def _coop_wallet_setup_pos(self):
+        """Wallet POS payment method and top-up product income account."""
+        self.ensure_one()
+        product = self.env.ref("coop_wallet.product_wallet_topup", raise_if_not_found=False)
+        if product:
+            product = product.with_company(self)
+            if not product.property_account_income_id:
+                product.property_account_income_id = self.coop_wallet_account_id
+        Method = self.env["pos.payment.method"].with_company(self)
+        if not Method.search_count(
+            [("coop_is_wallet", "=", True), ("company_id", "=", self.id)], limit=1
+        ):
+            Method.create(
+                {
+                    "name": self.env._("Wallet"),
+                    "company_id": self.id,
+                    "coop_is_wallet": True,
+                    "split_transactions": True,
+                    "journal_id": False,
+                }
+            )
+
+    def _coop_wallet_create_account(self):
+        self.ensure_one()
+        Account = self.env["account.account"].with_company(self)
+        code = "4190"
+        index = 0
+        while Account.search_count(
+            [("code", "=", code), ("company_ids", "in", self.ids)], limit=1
+        ):
+            index += 1
+            code = "4190%s" % index
+        return Account.create(
+            {
+                "name": self.env._("Customer Wallets"),
+                "code": code,
+                "account_type": "liability_current",
+                "reconcile": False,
+                "company_ids": [(6, 0, self.ids)],
+            }
+        )
+
+    def _coop_wallet_create_journal(self):
+        self.ensure_one()
+        Journal = self.env["account.journal"].with_company(self)
+        code = "WAL"
+        index = 0
+        while Journal.search_count(
+            [("code", "=", code), ("company_id", "=", self.id)], limit=1
+        ):
+            index += 1
+            code = "WAL%s" % index
+        return Journal.create(
+            {
+                "name": self.env._("Customer Wallets"),
+                "code": code,
+                "type": "general",
+                "company_id": self.id,
+            }
+        )

@@ -1,0 +1,128 @@
+/** @odoo-module */
+// Copyright 2026 Coop Addons Contributors
+// License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import { _t } from "@web/core/l10n/translation";
+import { patch } from "@web/core/utils/patch";
+import { useEffect, useState } from "@odoo/owl";
+import { AlertDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
+import { ConnectionLostError } from "@web/core/network/rpc";
+import { PaymentScreen } from "@point_of_sale/app/screens/payment_screen/payment_screen";
+import { offlineSpent, walletAvailable } from "./coop_wallet_rules";
+
+patch(PaymentScreen.prototype, {
+    setup() {
+        super.setup(...arguments);
+        this.coopWallet = useState({ partnerId: null, balance: 0, offline: false });
+        useEffect(
+            () => {
+                this.coopWalletRefresh();
+            },
+            () => [this.currentOrder.get_partner()?.id]
+        );
+    },
+    get coopWalletMethods() {
+        return this.payment_methods_from_config.filter((pm) => pm.coop_is_wallet);
+    },
+    get coopWalletMinimum() {
+        return this.pos.company.coop_wallet_minimum || 0;
+    },
+    coopWalletLines() {
+        return this.paymentLines.filter((line) => line.payment_method_id.coop_is_wallet);
+    },
+    coopWalletIsRefund() {
+        return this.currentOrder.lines.some((line) => line.refunded_orderline_id);
+    },
+    /** Fresh balance from the server; cached balance minus offline spending when offline. */
+    async coopWalletRefresh() {
+        const partner = this.currentOrder.get_partner();
+        if (!partner || !this.coopWalletMethods.length) {
+            Object.assign(this.coopWallet, { partnerId: null, balance: 0, offline: false });
+            return this.coopWallet;
+        }
+        let balance = partner.coop_wallet_balance || 0;
+        let offline = false;
+        try {
+            const result = await this.pos.data.call("res.partner", "coop_wallet_get_balance", [
+                partner.id,
+            ]);
+            balance = result.balance;
+            partner.coop_wallet_balance = balance;
+            delete offlineSpent[partner.id];
+        } catch (error) {
+            if (!(error instanceof ConnectionLostError)) {
+                throw error;
+            }
+            offline = true;
+            balance = (partner.coop_wallet_balance || 0) - (offlineSpent[partner.id] || 0);
+        }
+        Object.assign(this.coopWallet, { partnerId: partner.id, balance, offline });
+        return this.coopWallet;
+    },
+    coopWalletAlert(body) {
+        this.dialog.add(AlertDialog, { title: _t("Wallet"), body });
+    },
+    async addNewPaymentLine(paymentMethod) {
+        if (!paymentMethod.coop_is_wallet) {
+            return super.addNewPaymentLine(...arguments);
+        }
+        if (!this.currentOrder.get_partner()) {
+            this.coopWalletAlert(_t("Select a customer to pay with the wallet."));
+            return false;
+        }
+        await this.coopWalletRefresh();
+        const used = this.coopWalletLines().reduce((sum, line) => sum + line.amount, 0);
+        const available = walletAvailable(this.coopWallet.balance, this.coopWalletMinimum, used);
+        if (!this.coopWalletIsRefund() && available <= 0) {
+            this.coopWalletAlert(_t("The wallet of this customer has no available balance."));
+            return false;
+        }
+        const result = await super.addNewPaymentLine(...arguments);
+        const line = this.paymentLines.at(-1);
+        if (result && line?.payment_method_id.coop_is_wallet && line.amount > available) {
+            line.set_amount(available);
+        }
+        return result;
+    },
+    async _isOrderValid(isForceValidate) {
+        const walletLines = this.coopWalletLines();
+        const hasTopup = this.currentOrder.lines.some((line) => line.product_id.coop_wallet_topup);
+        if ((walletLines.length || hasTopup) && !this.currentOrder.get_partner()) {
+            this.coopWalletAlert(_t("Select a customer: wallet payments and top-ups need one."));
+            return false;
+        }
+        if (walletLines.length) {
+            const isRefund = this.coopWalletIsRefund();
+            if (walletLines.some((line) => (isRefund ? line.amount >= 0 : line.amount <= 0))) {
+                this.coopWalletAlert(_t("A wallet payment must be a positive amount."));
+                return false;
+            }
+            const total = walletLines.reduce((sum, line) => sum + line.amount, 0);
+            await this.coopWalletRefresh();
+            const available = walletAvailable(this.coopWallet.balance, this.coopWalletMinimum);
+            if (!isRefund && total > available + 0.005) {
+                this.coopWalletAlert(
+                    _t(
+                        "Insufficient wallet balance: %(amount)s requested, %(available)s available.",
+                        {
+                            amount: this.env.utils.formatCurrency(total),
+                            available: this.env.utils.formatCurrency(available),
+                        }
+                    )
+                );
+                return false;
+            }
+            if (this.coopWallet.offline) {
+                // the server records the order even if another till spent the
+                // wallet meanwhile, and flags the overdraft
+                this.currentOrder.coop_wallet_offline = true;
+            }
+        }
+        const valid = await super._isOrderValid(...arguments);
+        if (valid && walletLines.length && this.coopWallet.offline) {
+            const partnerId = this.currentOrder.get_partner().id;
+            const total = walletLines.reduce((sum, line) => sum + line.amount, 0);
+            offlineSpent[partnerId] = (offlineSpent[partnerId] || 0) + total;
+        }
+        return valid;
+    },
+});

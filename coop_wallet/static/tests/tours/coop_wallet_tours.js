@@ -1,0 +1,110 @@
+/** @odoo-module */
+// Copyright 2026 Coop Addons Contributors
+// License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
+import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
+import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
+import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
+import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
+import { registry } from "@web/core/registry";
+
+function walletBalanceIs(amount) {
+    return [
+        {
+            content: `wallet balance shown is ${amount}`,
+            trigger: `.payment-screen .coop-wallet-info .coop-wallet-amount:contains("${amount}")`,
+        },
+    ];
+}
+
+function dialogSays(text) {
+    return [
+        {
+            content: `dialog says "${text}"`,
+            trigger: `.modal .modal-body:contains("${text}")`,
+        },
+    ];
+}
+
+function receiptWalletBalanceIs(amount) {
+    return [
+        {
+            content: `receipt prints the new wallet balance ${amount}`,
+            trigger: `.receipt-screen .pos-receipt .coop-wallet-balance:contains("${amount}")`,
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("CoopWalletPayTour", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.addOrderline("Wallet Apples", "3"),
+            ProductScreen.clickPartnerButton(),
+            ProductScreen.clickCustomer("Member Ana"),
+            ProductScreen.clickPayButton(),
+            walletBalanceIs("50.00"),
+            PaymentScreen.clickPaymentMethod("Wallet", true, { remaining: "0.00" }),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            receiptWalletBalanceIs("20.00"),
+            ReceiptScreen.clickNextOrder(),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("CoopWalletRefusedTour", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.addOrderline("Wallet Apples", "6"),
+            ProductScreen.clickPartnerButton(),
+            ProductScreen.clickCustomer("Member Ana"),
+            ProductScreen.clickPayButton(),
+            walletBalanceIs("50.00"),
+            // the wallet line is capped at the available balance
+            PaymentScreen.clickPaymentMethod("Wallet", true, { remaining: "10.00" }),
+            PaymentScreen.clickNumpad("⌫ ⌫"),
+            PaymentScreen.clickNumpad("6 0"),
+            PaymentScreen.remainingIs("0.00"),
+            PaymentScreen.clickValidate(),
+            dialogSays("Insufficient wallet balance"),
+            Dialog.confirm(),
+            PaymentScreen.isShown(),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("CoopWalletNoCustomerTour", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.addOrderline("Wallet Apples", "1"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Wallet"),
+            dialogSays("Select a customer"),
+            Dialog.confirm(),
+            PaymentScreen.isShown(),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("CoopWalletTopupTour", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.searchProduct("Wallet Top"),
+            ProductScreen.addOrderline("Wallet Top-up", "1", "25"),
+            ProductScreen.clickPartnerButton(),
+            ProductScreen.clickCustomer("Member Ana"),
+            ProductScreen.clickPayButton(),
+            walletBalanceIs("50.00"),
+            PaymentScreen.clickPaymentMethod("Cash"),
+            PaymentScreen.remainingIs("0.00"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            receiptWalletBalanceIs("75.00"),
+            ReceiptScreen.clickNextOrder(),
+        ].flat(),
+});

@@ -1,0 +1,5 @@
+from . import test_wallet_rules
+from . import test_wallet_ledger
+from . import test_wallet_pos
+from . import test_wallet_concurrency
+from . import test_wallet_tour

@@ -1,0 +1,252 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import WalletCommon
+
+
+@tagged("post_install", "-at_install")
+class TestWalletPos(WalletCommon):
+    def setUp(self):
+        super().setUp()
+        self.open_new_session()
+
+    def orders(self):
+        return self.env["pos.order"].search([("session_id", "=", self.pos_session.id)])
+
+    def close(self):
+        self.pos_session.action_pos_session_validate()
+        self.assertEqual(self.pos_session.state, "closed")
+        return self.pos_session.move_id
+
+    def test_pay_with_wallet_and_close(self):
+        self.topup(self.member, 50.0)
+        order = self.sync(
+            [(self.product_a, 3)],
+            customer=self.member,
+            payments=[(self.wallet_pm, 30.0)],
+        )
+        self.assertEqual(order.state, "paid")
+        self.assertEqual(order.coop_wallet_partner_id, self.member)
+        self.assertEqual(order.coop_wallet_delta, 30.0)
+        self.assertEqual(order.coop_wallet_balance_after, 20.0)
+        self.assertFalse(order.coop_wallet_overdrawn)
+        self.assertEqual(self.balance(self.member), 20.0)
+        # second order with a mixed payment
+        self.sync(
+            [(self.product_a, 2)],
+            customer=self.member,
+            payments=[(self.wallet_pm, 5.0), (self.cash_pm1, 15.0)],
+        )
+        self.assertEqual(self.balance(self.member), 15.0)
+        self.sync(
+            [(self.product_a, 1)],
+            customer=self.member_b,
+            payments=[(self.cash_pm1, 10.0)],
+        )
+        move = self.close()
+        wallet_lines = move.line_ids.filtered(
+            lambda line: line.account_id == self.wallet_account
+        )
+        # one line per wallet holder, never grouped with other customers
+        self.assertRecordValues(
+            wallet_lines,
+            [
+                {"partner_id": self.member.id, "debit": 30.0, "credit": 0.0},
+                {"partner_id": self.member.id, "debit": 5.0, "credit": 0.0},
+            ],
+        )
+        self.assertEqual(sum(move.line_ids.mapped("debit")), 60.0)
+        wallet = self.Balance.search(
+            [("partner_id", "=", self.member.id), ("company_id", "=", self.company.id)]
+        )
+        self.assertRecordValues(
+            wallet, [{"posted_balance": 15.0, "pos_pending": 0.0, "balance": 15.0}]
+        )
+
+    def test_refused_above_balance(self):
+        self.topup(self.member, 50.0)
+        with self.assertRaisesRegex(UserError, "Insufficient wallet balance"):
+            self.sync(
+                [(self.product_a, 6)],
+                customer=self.member,
+                payments=[(self.wallet_pm, 60.0)],
+            )
+        self.assertFalse(self.orders())
+        self.assertEqual(self.balance(self.member), 50.0)
+
+    def test_minimum_balance(self):
+        self.company.coop_wallet_minimum = 15.0
+        self.topup(self.member, 50.0)
+        with self.assertRaisesRegex(UserError, "35.00"):
+            self.sync(
+                [(self.product_a, 4)],
+                customer=self.member,
+                payments=[(self.wallet_pm, 40.0)],
+            )
+        self.sync(
+            [(self.product_a, 3)], customer=self.member, payments=[(self.wallet_pm, 30.0)]
+        )
+        self.assertEqual(self.balance(self.member), 20.0)
+
+    def test_no_customer_and_bad_amounts(self):
+        self.topup(self.member, 50.0)
+        with self.assertRaisesRegex(UserError, "Select a customer"):
+            self.sync([(self.product_a, 1)], payments=[(self.wallet_pm, 10.0)])
+        with self.assertRaisesRegex(UserError, "positive amount"):
+            self.sync(
+                [(self.product_a, 1)],
+                customer=self.member,
+                payments=[(self.cash_pm1, 10.0), (self.wallet_pm, 0.0)],
+            )
+        with self.assertRaisesRegex(UserError, "positive amount"):
+            self.sync(
+                [(self.product_a, 1)],
+                customer=self.member,
+                payments=[(self.cash_pm1, 20.0), (self.wallet_pm, -10.0)],
+            )
+        self.assertFalse(self.orders())
+        self.assertEqual(self.balance(self.member), 50.0)
+
+    def test_offline_overdraft_recorded_and_flagged(self):
+        self.topup(self.member, 20.0)
+        order = self.sync(
+            [(self.product_a, 3)],
+            customer=self.member,
+            payments=[(self.wallet_pm, 30.0)],
+            offline=True,
+        )
+        self.assertEqual(order.state, "paid")
+        self.assertTrue(order.coop_wallet_overdrawn)
+        self.assertEqual(order.coop_wallet_balance_after, -10.0)
+        self.assertEqual(self.balance(self.member), -10.0)
+        activity = self.member.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertIn("Overdrawn", activity.summary)
+        overdrawn = self.Balance.search([("overdrawn", "=", True)])
+        self.assertIn(self.member, overdrawn.partner_id)
+        self.assertEqual(
+            self.env["pos.order"].search([("coop_wallet_overdrawn", "=", True)]), order
+        )
+        # an offline order within the balance is not flagged
+        self.topup(self.member_b, 20.0)
+        order_b = self.sync(
+            [(self.product_a, 1)],
+            customer=self.member_b,
+            payments=[(self.wallet_pm, 10.0)],
+            offline=True,
+        )
+        self.assertFalse(order_b.coop_wallet_overdrawn)
+        self.assertNotIn(
+            self.member_b, self.Balance.search([("overdrawn", "=", True)]).partner_id
+        )
+        move = self.close()
+        self.assertEqual(
+            sum(
+                move.line_ids.filtered(
+                    lambda line: line.account_id == self.wallet_account
+                ).mapped("debit")
+            ),
+            40.0,
+        )
+        self.assertEqual(self.balance(self.member), -10.0)
+
+    def test_topup_at_till(self):
+        self.topup_product.lst_price = 25.0
+        order = self.sync(
+            [{"product": self.topup_product, "quantity": 1, "price_unit": 25.0,
+              "price_subtotal": 25.0, "price_subtotal_incl": 25.0}],
+            customer=self.member,
+            payments=[(self.cash_pm1, 25.0)],
+            amount_total=25.0,
+            amount_paid=25.0,
+        )
+        self.assertEqual(order.coop_wallet_delta, -25.0)
+        self.assertEqual(self.balance(self.member), 25.0)
+        # spend it in the same session
+        self.sync(
+            [(self.product_a, 2)], customer=self.member, payments=[(self.wallet_pm, 20.0)]
+        )
+        self.assertEqual(self.balance(self.member), 5.0)
+        move = self.close()
+        wallet_lines = move.line_ids.filtered(
+            lambda line: line.account_id == self.wallet_account
+        ).sorted("balance")
+        self.assertRecordValues(
+            wallet_lines,
+            [
+                {"partner_id": self.member.id, "credit": 25.0, "debit": 0.0},
+                {"partner_id": self.member.id, "credit": 0.0, "debit": 20.0},
+            ],
+        )
+        self.assertEqual(self.balance(self.member), 5.0)
+
+    def test_topup_at_till_needs_customer(self):
+        self.topup_product.lst_price = 25.0
+        with self.assertRaisesRegex(UserError, "Select a customer"):
+            self.sync(
+                [{"product": self.topup_product, "quantity": 1, "price_unit": 25.0,
+                  "price_subtotal": 25.0, "price_subtotal_incl": 25.0}],
+                payments=[(self.cash_pm1, 25.0)],
+                amount_total=25.0,
+                amount_paid=25.0,
+            )
+
+    def test_refund_credits_wallet(self):
+        self.topup(self.member, 50.0)
+        order = self.sync(
+            [(self.product_a, 3)], customer=self.member, payments=[(self.wallet_pm, 30.0)]
+        )
+        self.assertEqual(self.balance(self.member), 20.0)
+        line = order.lines
+        with self.assertRaisesRegex(UserError, "larger than what was paid"):
+            self.sync(
+                [{"product": self.product_a, "quantity": -4,
+                  "refunded_orderline_id": line.id}],
+                customer=self.member,
+                payments=[(self.wallet_pm, -40.0)],
+            )
+        refund = self.sync(
+            [{"product": self.product_a, "quantity": -2,
+              "refunded_orderline_id": line.id}],
+            customer=self.member,
+            payments=[(self.wallet_pm, -20.0)],
+        )
+        self.assertEqual(refund.coop_wallet_delta, -20.0)
+        self.assertEqual(self.balance(self.member), 40.0)
+        # only 10.00 left to refund to the wallet
+        with self.assertRaisesRegex(UserError, "larger than what was paid"):
+            self.sync(
+                [{"product": self.product_a, "quantity": -1.5,
+                  "refunded_orderline_id": line.id}],
+                customer=self.member,
+                payments=[(self.wallet_pm, -15.0)],
+            )
+        move = self.close()
+        wallet_lines = move.line_ids.filtered(
+            lambda line: line.account_id == self.wallet_account
+        ).sorted("balance")
+        self.assertEqual(
+            [(ln.debit, ln.credit) for ln in wallet_lines], [(0.0, 20.0), (30.0, 0.0)]
+        )
+        self.assertEqual(self.balance(self.member), 40.0)
+
+    def test_invoiced_pos_order_paid_from_wallet(self):
+        self.topup(self.member, 50.0)
+        data = self.create_ui_order_data(
+            [(self.product_a, 3)],
+            customer=self.member,
+            payments=[(self.wallet_pm, 30.0)],
+            is_invoiced=True,
+        )
+        result = self.env["pos.order"].sync_from_ui([data])
+        order = self.env["pos.order"].browse(result["pos.order"][0]["id"])
+        self.assertTrue(order.account_move)
+        self.assertEqual(order.account_move.payment_state, "paid")
+        self.assertEqual(self.balance(self.member), 20.0)
+        self.close()
+        self.assertEqual(self.balance(self.member), 20.0)
+        self.assertEqual(
+            sum(self.wallet_lines(self.member).mapped("balance")), -20.0
+        )

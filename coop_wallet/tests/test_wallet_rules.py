@@ -1,0 +1,46 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import BaseCase, tagged
+
+from ..tools import wallet_rules as rules
+
+
+@tagged("post_install", "-at_install")
+class TestWalletRules(BaseCase):
+    def test_spend_decision_table(self):
+        cases = [
+            # balance, minimum, amount, offline, expected
+            (50.00, 0.0, 40.00, False, rules.OK),
+            (50.00, 0.0, 50.00, False, rules.OK),
+            (50.00, 0.0, 50.01, False, rules.REFUSE),
+            (10.00, 0.0, 40.00, False, rules.REFUSE),
+            (10.00, 0.0, 40.00, True, rules.FLAG),
+            (50.00, 5.0, 45.00, False, rules.OK),
+            (50.00, 5.0, 45.01, False, rules.REFUSE),
+            (50.00, -20.0, 70.00, False, rules.OK),
+            (0.1 + 0.2, 0.0, 0.30, False, rules.OK),
+        ]
+        for balance, minimum, amount, offline, expected in cases:
+            with self.subTest(balance=balance, minimum=minimum, amount=amount):
+                self.assertEqual(
+                    rules.spend_decision(balance, minimum, amount, offline), expected
+                )
+
+    def test_available_and_offline_limit(self):
+        cases = [
+            # cached balance, minimum, spent offline on this till, limit
+            (50.00, 0.0, 0.0, 50.00),
+            (50.00, 0.0, 40.00, 10.00),
+            (50.00, 5.0, 40.00, 5.00),
+            (50.00, 0.0, 60.00, 0.00),
+        ]
+        for balance, minimum, spent, expected in cases:
+            with self.subTest(balance=balance, spent=spent):
+                self.assertEqual(rules.offline_limit(balance, minimum, spent), expected)
+        self.assertEqual(rules.available_amount(12.5, 20.0), 0.0)
+
+    def test_running_balances(self):
+        self.assertEqual(
+            rules.running_balances([50.0, -30.0, 25.0, -45.0]), [50.0, 20.0, 45.0, 0.0]
+        )
+        self.assertEqual(rules.running_balances([], 10.0), [])

@@ -1,0 +1,65 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import tagged
+
+from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
+
+
+@tagged("post_install", "-at_install")
+class TestWalletTours(TestPointOfSaleHttpCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.main_pos_config.company_id
+        cls.wallet_pm = cls.env["pos.payment.method"].search(
+            [("coop_is_wallet", "=", True), ("company_id", "=", cls.company.id)]
+        )
+        cls.main_pos_config.payment_method_ids = [(4, cls.wallet_pm.id)]
+        cls.env["product.product"].create(
+            {
+                "name": "Wallet Apples",
+                "available_in_pos": True,
+                "list_price": 10.0,
+                "taxes_id": [(5, 0, 0)],
+            }
+        )
+        cls.member = cls.env["res.partner"].create({"name": "Member Ana"})
+        cash_journal = cls.env["account.journal"].search(
+            [("type", "=", "cash"), ("company_id", "=", cls.company.id)], limit=1
+        )
+        cls.env["coop.wallet.topup"].with_company(cls.company).create(
+            {
+                "partner_id": cls.member.id,
+                "amount": 50.0,
+                "journal_id": cash_journal.id,
+                "company_id": cls.company.id,
+            }
+        ).action_confirm()
+
+    def balance(self):
+        self.member.invalidate_recordset(["coop_wallet_balance"])
+        return self.member.with_company(self.company).coop_wallet_balance
+
+    def test_pay_with_wallet(self):
+        self.start_pos_tour("CoopWalletPayTour")
+        order = self.env["pos.order"].search([("partner_id", "=", self.member.id)])
+        self.assertEqual(order.payment_ids.payment_method_id, self.wallet_pm)
+        self.assertEqual(order.coop_wallet_balance_after, 20.0)
+        self.assertEqual(self.balance(), 20.0)
+
+    def test_refused_above_balance(self):
+        self.start_pos_tour("CoopWalletRefusedTour")
+        self.assertFalse(
+            self.env["pos.order"].search(
+                [("partner_id", "=", self.member.id), ("state", "!=", "draft")]
+            )
+        )
+        self.assertEqual(self.balance(), 50.0)
+
+    def test_wallet_needs_customer(self):
+        self.start_pos_tour("CoopWalletNoCustomerTour")
+        self.assertEqual(self.balance(), 50.0)
+
+    def test_topup_at_till(self):
+        self.start_pos_tour("CoopWalletTopupTour")
+        self.assertEqual(self.balance(), 75.0)

@@ -1,0 +1,3 @@
+from . import coop_wallet_topup
+from . import coop_wallet_transfer
+from . import coop_wallet_invoice_payment
