@@ -1,7 +1,6 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
-from decimal import Decimal
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -780,14 +779,3 @@ class CoopMembership(models.Model):
             ("giver_id", "=", self.id),
         ]
         return action
-
-    def _fee_ratio_decimal(self, period):
-        """Share (Decimal) of ``period``'s fee due by this member."""
-        self.ensure_one()
-        return period.scheme_id._join_ratio(
-            self.join_date, period.date_start, period.date_end
-        )
-
-    @api.model
-    def _decimal(self, value):
-        return Decimal(str(value))

@@ -1,6 +1,7 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -216,6 +217,32 @@ class TestFees(CoopCommon):
             .action_run()
         )
         self.assertEqual(len(action["domain"][0][2]), 1)
+
+    def test_resumable_after_crash(self):
+        for i in range(3):
+            self._member("Crash %s" % i, self.cat_provider, "active")
+        period = self.scheme_year._get_or_create_period(date(2026, 1, 1))
+        model = type(period)
+        original = model._run_fees_batch
+        calls = []
+
+        def crashing(period_self, members):
+            calls.append(len(members))
+            if len(calls) == 2:
+                raise RuntimeError("server crash")
+            return original(period_self, members)
+
+        with (
+            patch.object(model, "_run_fees_batch", crashing),
+            self.assertRaises(RuntimeError),
+        ):
+            period._run_fees(batch_size=2)
+        self.assertEqual(calls, [2, 1])
+        self.assertFalse(self._fees(period))  # the whole run was rolled back
+        moves = period._run_fees(batch_size=2)
+        self.assertEqual(len(moves), 3)
+        self.assertEqual(len(self._fees(period)), 3)
+        self.assertFalse(period._run_fees(batch_size=2))
 
     def test_user_cannot_invoice(self):
         member = self._member("U", self.cat_provider, "active")

@@ -6,7 +6,7 @@ from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common import CoopCommon
@@ -284,3 +284,25 @@ class TestMembership(CoopCommon):
             "coop_membership.report_member_card", member.ids
         )
         self.assertIn(member.name, html.decode())
+
+    def test_forms(self):
+        partner = self.env["res.partner"].create({"name": "Form Fred"})
+        with Form(self.env["coop.membership"]) as form:
+            form.partner_id = partner
+            form.category_id = self.cat_provider
+            form.join_date = date(2025, 2, 1)
+        member = form.save()
+        self.assertEqual(member.state, "candidate")
+        self.assertEqual(member.min_shares, 5)
+        member.state = "active"
+        wizard = Form(
+            self.env["coop.notice.wizard"].with_context(default_membership_id=member.id)
+        )
+        wizard.notice_date = date(2026, 3, 10)
+        self.assertEqual(wizard.leave_date, date(2026, 6, 30))
+        wizard.extended = True
+        self.assertEqual(wizard.leave_date, date(2026, 9, 30))
+        views = self.env["coop.membership"].get_views(
+            [(False, v) for v in ("list", "form", "kanban", "pivot", "graph", "search")]
+        )
+        self.assertEqual(len(views["views"]), 6)

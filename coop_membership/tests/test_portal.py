@@ -74,3 +74,13 @@ class TestPortal(HttpCase):
         self.assertNotIn("555 00 00", directory.text)
         home = self.url_open("/my/home")
         self.assertIn("/my/membership", home.text)
+
+    def test_portal_non_member_sees_nothing(self):
+        new_test_user(self.env, login="coop_stranger", groups="base.group_portal")
+        self.authenticate("coop_stranger", "coop_stranger")
+        page = self.url_open("/my/membership")
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn(self.mine.name, page.text)
+        directory = self.url_open("/my/members")
+        self.assertNotIn("Olga Other", directory.text)
+        self.assertNotIn("Pat Portal", directory.text)
