@@ -42,10 +42,7 @@ def _ours(ctx, per_provider):
         ]
     )
     declarations = env["coop.commission.declaration"].create(
-        [
-            {"provider_id": provider.id, "date_from": MONTH}
-            for provider in providers
-        ]
+        [{"provider_id": provider.id, "date_from": MONTH} for provider in providers]
     )
     env["coop.commission.declaration.line"].create(
         [
@@ -91,7 +88,7 @@ def _ours(ctx, per_provider):
     settle_seconds = t["seconds"]
     with ctx.timed() as t:
         settlements.action_validate()
-        moves = settlements.action_create_documents()
+        moves = settlements._create_documents()
     ctx.measure(
         "coop_provider_commission.documents",
         t["seconds"],

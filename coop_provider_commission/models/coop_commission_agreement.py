@@ -168,6 +168,14 @@ class CoopCommissionAgreement(models.Model):
                         name=agreement.name,
                     )
                 )
+            if agreement.basis == "fixed" and not agreement.partner_ids:
+                raise ValidationError(
+                    self.env._(
+                        "Agreement %(name)s: a fixed amount per period needs the "
+                        "partners who owe or receive it.",
+                        name=agreement.name,
+                    )
+                )
             if agreement.amount < 0 or agreement.client_months < 0:
                 raise ValidationError(
                     self.env._(

@@ -118,7 +118,7 @@ class CoopCommissionDeclaration(models.Model):
             "format": _("Only CSV and XLSX files can be imported (%s)."),
             "columns": _(
                 "Wrong columns (expected client, invoice_ref, date, amount and "
-                "optionally quantity): %s"
+                "optionally quantity, product): %s"
             ),
             "unknown_client": _("unknown client %s"),
             "not_in_portfolio": _("client %s is not in your network portfolio"),
@@ -130,6 +130,7 @@ class CoopCommissionDeclaration(models.Model):
             "bad_amount": _("the amount %s is not a number"),
             "negative_amount": _("the amount %s is negative"),
             "bad_quantity": _("the quantity %s is not a positive number"),
+            "unknown_product": _("unknown product %s"),
         }
 
     def _format_import_errors(self, errors):
@@ -182,6 +183,32 @@ class CoopCommissionDeclaration(models.Model):
             declaration_import.normalize(ref) for ref in lines.mapped("invoice_ref")
         }
 
+    def _products_map(self, rows):
+        """``{normalized name or internal reference: product id}`` of the
+        products named in the file's optional product column."""
+        try:
+            index = declaration_import.map_columns(rows[0]).get("product")
+        except (declaration_import.SpreadsheetError, IndexError):
+            return {}
+        if index is None:
+            return {}
+        names = {
+            declaration_import.cell_text(row[index])
+            for row in rows[1:]
+            if len(row) > index and declaration_import.cell_text(row[index])
+        }
+        if not names:
+            return {}
+        products = self.env["product.product"].search(
+            ["|", ("name", "in", list(names)), ("default_code", "in", list(names))]
+        )
+        result = {}
+        for product in products:
+            for key in (product.name, product.default_code):
+                if key:
+                    result.setdefault(declaration_import.normalize(key), product.id)
+        return result
+
     def import_spreadsheet(self, filename, content):
         """Validate every row of a CSV/XLSX file, then create all its lines
         at once; raise a UserError listing every bad row otherwise."""
@@ -200,6 +227,7 @@ class CoopCommissionDeclaration(models.Model):
             self._declared_refs(),
             self.date_from,
             self.date_to,
+            self._products_map(rows),
         )
         if errors:
             raise UserError(self._format_import_errors(errors))
@@ -212,6 +240,7 @@ class CoopCommissionDeclaration(models.Model):
                     "date": line["date"],
                     "amount": line["amount"],
                     "quantity": line["quantity"],
+                    "product_id": line["product_id"],
                 }
                 for line in lines
             ]

@@ -315,7 +315,7 @@ class CoopCommissionSettlement(models.Model):
                 )
         self.write({"state": "draft"})
 
-    def action_create_documents(self, net=False):
+    def _create_documents(self, net=False):
         """Make the accounting documents of validated settlements: a customer
         invoice when the partner owes the company, a vendor bill when the
         company owes the partner; with net, both directions of a partner
@@ -376,6 +376,16 @@ class CoopCommissionSettlement(models.Model):
             moves |= created
         done_without_move.write({"state": "invoiced"})
         return moves
+
+    def action_create_documents(self, net=False):
+        moves = self._create_documents(net=net)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Commission Documents"),
+            "res_model": "account.move",
+            "view_mode": "list,form",
+            "domain": [("id", "in", moves.ids)],
+        }
 
     def action_create_documents_net(self):
         return self.action_create_documents(net=True)

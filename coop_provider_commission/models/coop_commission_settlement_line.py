@@ -16,7 +16,7 @@ class CoopCommissionSettlementLine(models.Model):
     # creates the lines in batch) for grouping in pivot and graph views
     company_id = fields.Many2one("res.company", readonly=True, index=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
-    partner_id = fields.Many2one("res.partner", string="Partner", readonly=True)
+    partner_id = fields.Many2one("res.partner", readonly=True)
     agreement_id = fields.Many2one("coop.commission.agreement", readonly=True)
     date_from = fields.Date(string="Period Start", readonly=True)
     client_id = fields.Many2one("res.partner")

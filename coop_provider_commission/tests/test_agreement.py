@@ -27,7 +27,9 @@ class TestAgreement(CommissionCase):
         with self.assertRaisesRegex(ValidationError, "between 0 and 100"):
             agreement.rate = 101
         with self.assertRaisesRegex(ValidationError, "cannot be negative"):
-            self._agreement(basis="fixed", amount=-1)
+            self._agreement(basis="fixed", amount=-1, partner_ids=self.provider.ids)
+        with self.assertRaisesRegex(ValidationError, "needs the partners"):
+            self._agreement(basis="fixed", amount=300)
 
     def test_payer_payee(self):
         agreement = self._agreement(partner_ids=[self.provider.id])
@@ -49,13 +51,15 @@ class TestAgreement(CommissionCase):
             ["coop_provider_commission"], ["fr_FR"], overwrite=True
         )
         french = self.env(context=dict(self.env.context, lang="fr_FR"))
-        with self.assertRaisesRegex(ValidationError, "doit être compris entre 0 et 100"):
+        with self.assertRaisesRegex(
+            ValidationError, "doit être compris entre 0 et 100"
+        ):
             self._agreement_in(french, rate=120)
         agreement = self._agreement()
         self.assertEqual(
-            agreement.with_env(french)._fields["basis"].convert_to_export(
-                "declared", agreement.with_env(french)
-            ),
+            agreement.with_env(french)
+            ._fields["basis"]
+            .convert_to_export("declared", agreement.with_env(french)),
             "Chiffre d'affaires déclaré",
         )
 
@@ -91,8 +95,6 @@ class TestAgreement(CommissionCase):
         agreement = self._agreement()
         Agreement = self.env["coop.commission.agreement"].with_user(outsider)
         self.assertNotIn(agreement, Agreement.search([]))
-        self.assertFalse(
-            self.env["coop.network.client"].with_user(outsider).search([])
-        )
+        self.assertFalse(self.env["coop.network.client"].with_user(outsider).search([]))
         with self.assertRaises(AccessError):
             agreement.with_user(outsider).read(["name"])

@@ -61,6 +61,32 @@ class TestDeclaration(CommissionCase):
         self.assertEqual(self.declaration.amount_total, 2000.5)
         self.assertEqual(self.declaration.line_ids.mapped("quantity"), [2.0, 1.0])
 
+    def test_import_units_with_product(self):
+        hosting = self.env["product.product"].create(
+            {"name": "Hosting contract", "default_code": "HOST"}
+        )
+        content = xlsx_bytes(
+            [
+                HEADER + ["product", "quantity"],
+                ["Client Alpha", "H-1", date(2026, 3, 2), 60, "HOST", 1],
+                ["Client Beta", "H-2", date(2026, 3, 3), 60, "Hosting contract", 2],
+            ]
+        )
+        self._assert_rejected(
+            "bad.xlsx",
+            xlsx_bytes(
+                [
+                    HEADER + ["product"],
+                    ["Client Alpha", "H-9", date(2026, 3, 2), 60, "Nothing"],
+                ]
+            ),
+            "Row 2: ",
+            "unknown product Nothing",
+        )
+        lines = self.declaration.import_spreadsheet("hostings.xlsx", content)
+        self.assertEqual(lines.product_id, hosting)
+        self.assertEqual(sum(lines.mapped("quantity")), 3)
+
     def _assert_rejected(self, filename, content, *expected):
         with self.assertRaises(UserError) as error:
             self.declaration.import_spreadsheet(filename, content)

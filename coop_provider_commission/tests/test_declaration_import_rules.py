@@ -115,6 +115,22 @@ class TestDeclarationImportRules(BaseCase):
             ],
         )
 
+    def test_product_column(self):
+        rows = [
+            HEADER + ["product", "quantity"],
+            ["Alpha", "H-1", "2026-03-05", "60", "HOST", "2"],
+            ["Beta", "H-2", "2026-03-06", "60", "", ""],
+            ["Beta", "H-3", "2026-03-07", "60", "Pizza", "1"],
+        ]
+        lines, errors = di.validate_rows(
+            rows, CLIENTS, 1, set(), START, END, {"host": 7}
+        )
+        self.assertEqual(errors, [(4, "unknown_product", "Pizza")])
+        self.assertEqual(
+            [(line["product_id"], line["quantity"]) for line in lines],
+            [(7, 2.0), (False, 1.0)],
+        )
+
     def test_wrong_columns_and_empty(self):
         self.assertEqual(validate([["who", "what"]])[1][0][:2], (1, "columns"))
         self.assertEqual(validate([])[1], [(1, "empty", "")])

@@ -117,7 +117,7 @@ class TestMultiLevel(CommissionCase):
         self.assertEqual((kofi_april.amount_total, kofi_april.progress), (0.0, 0.0))
         kofi = march.filtered(lambda s: s.partner_id == self.kofi)
         kofi.action_validate()
-        invoice = kofi.action_create_documents()
+        invoice = kofi._create_documents()
         self.assertEqual(
             (invoice.move_type, invoice.amount_total), ("out_invoice", 20.0)
         )
@@ -145,6 +145,6 @@ class TestMultiLevel(CommissionCase):
             (date(2026, 7, 1), date(2026, 12, 31)),
         )
         settlement.action_validate()
-        bill = settlement.action_create_documents()
+        bill = settlement._create_documents()
         self.assertEqual((bill.move_type, bill.amount_total), ("in_invoice", 300.0))
         self.assertEqual(bill.invoice_line_ids.product_id, self.product_commission)

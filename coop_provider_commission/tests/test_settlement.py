@@ -85,7 +85,7 @@ class TestSettlement(CommissionCase):
         self.assertEqual(settlement.amount_total, 2000.0)
         self.assertEqual(sorted(settlement.line_ids.mapped("amount")), [800.0, 1200.0])
         settlement.with_user(self.manager).action_validate()
-        move = settlement.with_user(self.manager).action_create_documents()
+        move = settlement.with_user(self.manager)._create_documents()
         self.assertEqual(move.move_type, "out_invoice")
         self.assertEqual(move.partner_id, self.provider)
         self.assertEqual(move.amount_total, 2000.0)
@@ -99,7 +99,24 @@ class TestSettlement(CommissionCase):
         self.assertEqual(settlements, settlement)
         self.assertEqual(settlement.amount_total, 2000.0)
         with self.assertRaisesRegex(UserError, "Only validated"):
-            settlement.action_create_documents()
+            settlement._create_documents()
+
+    def test_settle_wizard(self):
+        self._march_declaration()
+        wizard = (
+            self.env["coop.commission.settle.wizard"]
+            .with_user(self.manager)
+            .create(
+                {"date": MARCH, "agreement_ids": [Command.set(self.network_rule.ids)]}
+            )
+        )
+        action = wizard.action_settle()
+        settlement = self.Settlement.search(action["domain"])
+        self.assertEqual(settlement.amount_total, 2000.0)
+        with self.assertRaises(AccessError):
+            self.env["coop.commission.settle.wizard"].with_user(self.user).create(
+                {"date": MARCH}
+            )
 
     def test_rerun_draft_recomputes(self):
         declaration = self._march_declaration()
@@ -145,7 +162,7 @@ class TestSettlement(CommissionCase):
         self.assertEqual(settlement.partner_id, self.provider)
         self.assertEqual(settlement.amount_total, 1000.0)
         settlement.action_validate()
-        bill = settlement.action_create_documents()
+        bill = settlement._create_documents()
         self.assertEqual(bill.move_type, "in_invoice")
         self.assertEqual(bill.partner_id, self.provider)
         self.assertEqual(bill.amount_total, 1000.0)
@@ -167,7 +184,7 @@ class TestSettlement(CommissionCase):
         self.assertEqual(settlement.base_total, 1000.0)
         self.assertEqual(settlement.amount_total, 700.0)
         settlement.action_validate()
-        bill = settlement.action_create_documents()
+        bill = settlement._create_documents()
         self.assertEqual((bill.move_type, bill.amount_total), ("in_invoice", 700.0))
 
     def test_netting_both_directions(self):
@@ -181,7 +198,7 @@ class TestSettlement(CommissionCase):
         self.assertEqual(len(settlements), 3)
         self.assertEqual(sum(settlements.mapped("amount_signed")), 2000 - 1000 - 700)
         settlements.action_validate()
-        move = settlements.action_create_documents(net=True)
+        move = settlements._create_documents(net=True)
         self.assertEqual(len(move), 1)
         self.assertEqual(move.move_type, "out_invoice")
         self.assertEqual(move.amount_total, 300.0)
@@ -195,7 +212,8 @@ class TestSettlement(CommissionCase):
             self.network_rule | self.entrusted_rule, MARCH
         )
         settlements.action_validate()
-        moves = settlements.action_create_documents()
+        action = settlements.with_user(self.manager).action_create_documents()
+        moves = self.env["account.move"].search(action["domain"])
         self.assertEqual(
             sorted(moves.mapped("move_type")), ["in_invoice", "out_invoice"]
         )

@@ -13,7 +13,7 @@ import unicodedata
 from datetime import date, datetime
 
 REQUIRED = ("client", "invoice_ref", "date", "amount")
-OPTIONAL = ("quantity",)
+OPTIONAL = ("quantity", "product")
 
 ALIASES = {
     "client": "client",
@@ -33,6 +33,9 @@ ALIASES = {
     "qty": "quantity",
     "units": "quantity",
     "quantite": "quantity",
+    "product": "product",
+    "produit": "product",
+    "article": "product",
 }
 
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y")
@@ -158,7 +161,7 @@ def cell_text(value):
 
 def validate_row(number, row, columns, context):
     """``(line, errors)`` of one data row (see :func:`validate_rows`)."""
-    clients, provider_id, existing_refs, seen, date_from, date_to = context
+    clients, provider_id, existing_refs, seen, date_from, date_to, products = context
     errors = []
     client_name = cell_text(row[columns["client"]])
     client = clients.get(normalize(client_name))
@@ -193,9 +196,16 @@ def validate_row(number, row, columns, context):
         quantity = parse_amount(raw_quantity)
         if quantity is None or quantity < 0:
             errors.append((number, "bad_quantity", cell_text(raw_quantity)))
+    product = False
+    raw_product = cell_text(row[columns["product"]]) if "product" in columns else ""
+    if raw_product:
+        product = products.get(normalize(raw_product))
+        if not product:
+            errors.append((number, "unknown_product", raw_product))
     if errors:
         return None, errors
     line = {
+        "product_id": product,
         "row": number,
         "client_id": client[0],
         "invoice_ref": ref,
@@ -206,7 +216,9 @@ def validate_row(number, row, columns, context):
     return line, []
 
 
-def validate_rows(rows, clients, provider_id, existing_refs, date_from, date_to):
+def validate_rows(
+    rows, clients, provider_id, existing_refs, date_from, date_to, products=None
+):
     """Validate every data row of a declaration spreadsheet.
 
     :param rows: rows as read, the first one being the header
@@ -214,6 +226,8 @@ def validate_rows(rows, clients, provider_id, existing_refs, date_from, date_to)
         of the network clients
     :param existing_refs: normalized invoice references already declared by
         this provider (any month)
+    :param products: ``{normalize(name or internal reference): product_id}``
+        for the optional ``product`` column
     :returns: ``(lines, errors)``; ``lines`` are dicts (client_id,
         invoice_ref, date, amount, quantity, row); ``errors`` are
         ``(row number, code, value)`` tuples, the header being row 1.
@@ -224,7 +238,15 @@ def validate_rows(rows, clients, provider_id, existing_refs, date_from, date_to)
         columns = map_columns(rows[0])
     except SpreadsheetError as exc:
         return [], [(1, exc.code, exc.value)]
-    context = (clients, provider_id, existing_refs, {}, date_from, date_to)
+    context = (
+        clients,
+        provider_id,
+        existing_refs,
+        {},
+        date_from,
+        date_to,
+        products or {},
+    )
     lines, errors = [], []
     for number, row in enumerate(rows[1:], start=2):
         row = list(row) + [None] * (len(rows[0]) - len(row))
