@@ -64,12 +64,16 @@ class SaleOrder(models.Model):
         string="Request stage",
         compute="_compute_shop_stage",
         store=True,
-        group_expand="_read_group_expand_full",
+        group_expand="_group_expand_shop_stage",
     )
     shop_request_age = fields.Integer(
         string="Age (days)", compute="_compute_shop_request_age"
     )
     shop_arrival_ids = fields.One2many("coop.shop.order.arrival", "order_id")
+
+    @api.model
+    def _group_expand_shop_stage(self, stages, domain):
+        return [key for key, _label in STAGES]
 
     @api.depends("client_order_ref")
     def _compute_shop_request_ref_key(self):
@@ -143,7 +147,11 @@ class SaleOrder(models.Model):
                 ("shop_request_ref_key", "=", key),
                 ("shop_is_email_request", "=", True),
                 ("company_id", "=", company.id),
-                ("partner_id", "child_of", partner.commercial_partner_id.id),
+                (
+                    "partner_id.commercial_partner_id",
+                    "=",
+                    partner.commercial_partner_id.id,
+                ),
                 ("state", "!=", "cancel"),
             ],
             order="id desc",
@@ -200,7 +208,8 @@ class SaleOrder(models.Model):
             ) or self.env._("New")
             values["client_order_ref"] = values["name"]
         order = self.with_company(company).create(values)
-        order.activity_schedule(
+        # the activity shows in the responsible's activities: no assignment email
+        order.with_context(mail_activity_quick_update=True).activity_schedule(
             "coop_shop_orders.mail_activity_type_prepare_quote",
             date_deadline=values["shop_request_deadline"],
             summary=values["shop_request_title"],
@@ -213,8 +222,11 @@ class SaleOrder(models.Model):
         """An email to the order alias: a draft quotation (or the existing one
         with the same reference), or a log entry when it cannot be one."""
         values = dict(custom_values or {})
-        company = self.env["res.company"].browse(values.get("company_id")).exists()
-        company = company or self.env.company
+        company = (
+            self.env["res.company"].browse(values["company_id"])
+            if values.get("company_id")
+            else self.env.company
+        )
         auto = bool(self.env.context.get("shop_order_auto_submitted"))
         email = email_normalize(msg_dict.get("email_from") or "")
         subject = msg_dict.get("subject") or ""
@@ -277,15 +289,35 @@ class SaleOrder(models.Model):
         return message
 
     def _shop_send_acknowledgement(self):
-        template = self.env.ref(
-            "coop_shop_orders.mail_template_shop_order_ack", raise_if_not_found=False
+        """Post the acknowledgement to the customer (rendered in their
+        language); never for automatic emails."""
+        # cached xmlid lookup (env.ref would check the record exists each time)
+        template = self.env["mail.template"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id(
+                "coop_shop_orders.mail_template_shop_order_ack",
+                raise_if_not_found=False,
+            )
+        )
+        if self.env.context.get("shop_order_auto_submitted") or not template:
+            self.shop_ack_state = "skipped"
+            return
+        rendered = template._generate_template(
+            self.ids, ("subject", "body_html", "email_from")
         )
         for order in self:
-            if self.env.context.get("shop_order_auto_submitted"):
-                order.shop_ack_state = "skipped"
-                continue
+            values = rendered[order.id]
             order.shop_ack_state = "sent"
-            order._send_order_notification_mail(template)
+            order.with_context(from_alias=False).message_post(
+                body=values["body_html"],
+                subject=values["subject"],
+                email_from=values.get("email_from") or None,
+                partner_ids=order.partner_id.ids,
+                message_type="comment",
+                # to the customer only: the followers (shop team) are not
+                # emailed a copy of every acknowledgement
+                subtype_xmlid="mail.mt_note",
+                email_layout_xmlid="mail.mail_notification_layout_with_responsible_signature",
+            )
 
     # ------------------------------------------------------------------
     # Flow

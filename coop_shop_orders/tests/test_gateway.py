@@ -426,3 +426,43 @@ class TestShopOrdersGateway(ShopOrdersCommon, TransactionCase):
         self.assertIn("urgences par courriel", ack[0]["body"])
         self.assertEqual(order.shop_request_title, "Écran")
         self.assertIn(order.name, ack[0]["body"])
+
+    def test_query_count_new_request(self):
+        """Lock the cost of the hot path: one new request email (quotation,
+        activity, acknowledgement) through the gateway."""
+        with self.mock_mail_gateway():
+            self.process(raw_email())  # warm the caches
+            self.env.flush_all()
+            self.env.invalidate_all()
+            with self.assertQueryCount(140):
+                self.process(
+                    raw_email(
+                        email_from="Paul <paul@example.com>",
+                        subject="2024-50 Screens",
+                        body="Two screens\nQuality: used",
+                    )
+                )
+        self.assertEqual(len(self.requests()), 2)
+
+    def test_views_and_stages_for_salesman(self):
+        with self.mock_mail_gateway():
+            self.process(raw_email())
+        Order = self.env["sale.order"].with_user(self.shop_user)
+        action = self.env.ref("coop_shop_orders.sale_order_action_email_requests")
+        views = Order.get_views(
+            [(v.view_id.id, v.view_mode) for v in action.view_ids]
+            + [(action.search_view_id.id, "search")]
+        )
+        self.assertEqual(
+            set(views["views"]), {"kanban", "list", "form", "search"}
+        )
+        groups = Order.read_group(
+            literal_eval(action.domain), ["shop_stage"], ["shop_stage"]
+        )
+        self.assertEqual(
+            [g["shop_stage"] for g in groups],
+            ["new", "quoted", "confirmed", "ordered", "arrived", "invoiced", "cancelled"],
+        )
+        self.assertEqual(groups[0]["shop_stage_count"], 1)
+        order = Order.search(literal_eval(action.domain))
+        self.assertIn("laptop", order.shop_request_description)
