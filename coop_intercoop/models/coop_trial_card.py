@@ -46,9 +46,7 @@ class CoopTrialCard(models.Model):
     )
     cancelled = fields.Boolean(tracking=True, copy=False, default=False)
     usage_ids = fields.One2many("coop.trial.card.usage", "card_id", string="Purchases")
-    purchases_used = fields.Integer(
-        compute="_compute_purchases_used", store=True
-    )
+    purchases_used = fields.Integer(compute="_compute_purchases_used", store=True)
     max_purchases = fields.Integer(related="formula_id.max_purchases")
     max_days = fields.Integer(related="formula_id.max_days")
     last_day = fields.Date(compute="_compute_last_day", store=True)
@@ -221,14 +219,18 @@ class CoopTrialCard(models.Model):
             # cashiers may register visitors without being contact managers:
             # the right to issue cards is checked, then the bare contact is created
             self.check_access("create")
-            partner = partner.sudo().create(
-                {
-                    "name": name,
-                    "email": values.get("email") or False,
-                    "phone": values.get("phone") or False,
-                    "company_id": False,
-                }
-            ).sudo(False)
+            partner = (
+                partner.sudo()
+                .create(
+                    {
+                        "name": name,
+                        "email": values.get("email") or False,
+                        "phone": values.get("phone") or False,
+                        "company_id": False,
+                    }
+                )
+                .sudo(False)
+            )
         else:
             updates = {
                 key: values[key]

@@ -52,10 +52,9 @@ class ResPartner(models.Model):
         self.ensure_one()
         if not hasattr(self, "_coop_get_membership"):
             return False
-        membership = self._coop_get_membership(company=company)
-        return bool(
-            membership and membership.state in ("candidate", "active", "passive")
-        )
+        # membership records are for cooperative staff: ask as superuser
+        membership = self.sudo()._coop_get_membership(company=company)
+        return bool(membership and membership.state in ("active", "passive", "leaving"))
 
     # Benefits ---------------------------------------------------------------
     def _coop_intercoop_benefits(self):
@@ -74,19 +73,28 @@ class ResPartner(models.Model):
         self.flush_model(["coop_intercoop_agreement_id"])
         self.env.cr.execute(
             """
-            SELECT p.id, a.id
+            SELECT p.id, a.id, p.coop_intercoop_card_number, p.coop_intercoop_proof
               FROM res_partner p
               JOIN coop_intercoop_agreement a ON a.id = p.coop_intercoop_agreement_id
              WHERE p.id = ANY(%s) AND a.company_id = %s
             """,
             [list(self.ids), company.id],
         )
-        Agreement = self.env["coop.intercoop.agreement"].sudo()
-        for partner_id, agreement_id in self.env.cr.fetchall():
-            agreement = Agreement.browse(agreement_id)
+        rows = self.env.cr.fetchall()
+        # one recordset: the agreements' fields are read in one query
+        agreements = (
+            self.env["coop.intercoop.agreement"]
+            .sudo()
+            .browse([row[1] for row in rows])
+        )
+        for (partner_id, _id, number, proof), agreement in zip(
+            rows, agreements, strict=True
+        ):
             result[partner_id] = {
                 "kind": "agreement",
                 "agreement": agreement,
+                "card_number": number or "",
+                "proof": proof or "",
                 "valid": trial_rules.agreement_is_valid(
                     agreement.state, agreement.date_start, agreement.date_end, today
                 ),
@@ -102,11 +110,15 @@ class ResPartner(models.Model):
             """,
             [list(self.ids), company.id],
         )
-        Card = self.env["coop.trial.card"].sudo()
-        for partner_id, card_id in self.env.cr.fetchall():
+        rows = self.env.cr.fetchall()
+        cards = (
+            self.env["coop.trial.card"]
+            .sudo()
+            .browse([card_id for _partner_id, card_id in rows])
+        )
+        for (partner_id, _card_id), card in zip(rows, cards, strict=True):
             if result.get(partner_id, {}).get("valid"):
                 continue  # a valid agreement wins over a trial card
-            card = Card.browse(card_id)
             result[partner_id] = {
                 "kind": "card",
                 "card": card,
@@ -151,10 +163,10 @@ class ResPartner(models.Model):
             agreement = benefit["agreement"]
             values.update(
                 {
-                    "label": agreement.partner_coop_id.display_name,
+                    "label": agreement.partner_coop_id.name,
                     "agreement_id": agreement.id,
-                    "card_number": self.coop_intercoop_card_number or "",
-                    "proof": self.coop_intercoop_proof or "",
+                    "card_number": benefit["card_number"],
+                    "proof": benefit["proof"],
                 }
             )
         else:

@@ -82,14 +82,28 @@ class IntercoopCase(TransactionCase):
         )
 
     @classmethod
-    def _make_member(cls, partner, company=None, state="active"):
+    def _member_category(cls, company=None, code="cooperator", **vals):
+        company = company or cls.company
+        Category = cls.env["coop.member.category"]
+        return Category.search(
+            [("company_id", "=", company.id), ("code", "=", code)], limit=1
+        ) or Category.create(
+            {
+                "code": code,
+                "name": code.capitalize(),
+                "company_id": company.id,
+                "min_shares": 0,
+                "fee_mode": "fixed",
+                "fee_amount": 100.0,
+                **vals,
+            }
+        )
+
+    @classmethod
+    def _make_member(cls, partner, company=None, state="active", category=None):
         """A membership through coop_membership's models (hook contract)."""
         company = company or cls.company
-        category = cls.env["coop.member.category"].search(
-            [("company_id", "=", company.id)], limit=1
-        ) or cls.env["coop.member.category"].create(
-            {"code": "cooperator", "name": "Cooperator", "company_id": company.id}
-        )
+        category = category or cls._member_category(company)
         return cls.env["coop.membership"].create(
             {
                 "partner_id": partner.id,

@@ -193,8 +193,44 @@ class TestAgreement(IntercoopCase):
         )
 
     def test_fee_discount_through_agreement(self):
+        """Joining itopie through the agreement: a fee of 100 becomes 90."""
         partner = self.agreement.register_member({"name": "Joiner", "proof": "trust"})
         membership = self._make_member(partner, state="candidate")
         self.assertEqual(membership._get_fee_discount_percent(), 10.0)
+        self.assertEqual(float(membership._get_period_fee()), 90.0)
         stranger = self.env["res.partner"].create({"name": "Stranger"})
-        self.assertEqual(self._make_member(stranger)._get_fee_discount_percent(), 0.0)
+        other = self._make_member(stranger, state="candidate")
+        self.assertEqual(other._get_fee_discount_percent(), 0.0)
+        self.assertEqual(float(other._get_period_fee()), 100.0)
+        # no discount once the agreement has ended
+        self.agreement.action_cancel()
+        self.assertEqual(float(membership._get_period_fee()), 100.0)
+
+    def test_staff_of_beneficiary_organisation(self):
+        """Contacts of a beneficiary member organisation inherit its benefits.
+
+        coop_membership grants the category pricelist to the organisation's
+        contacts; this addon keeps it (no card nor agreement) and refuses them a
+        trial card since they already are members through their organisation.
+        """
+        benefit_pricelist = self.env["product.pricelist"].create(
+            {"name": "Beneficiary benefits", "company_id": self.company.id}
+        )
+        category = self._member_category(
+            code="beneficiary", pricelist_id=benefit_pricelist.id
+        )
+        organisation = self.env["res.partner"].create(
+            {"name": "HendayaKoop staff org", "is_company": True}
+        )
+        self._make_member(organisation, category=category)
+        employee = self.env["res.partner"].create(
+            {"name": "Employee", "parent_id": organisation.id, "type": "contact"}
+        )
+        employee.invalidate_recordset()
+        self.assertEqual(employee.property_product_pricelist, benefit_pricelist)
+        status = self.env["res.partner"].coop_intercoop_pos_status(employee.id)
+        self.assertEqual(status["kind"], "none")
+        with self.assertRaisesMsg(ValidationError, "already a member"):
+            self.env["coop.trial.card"].register_visitor(
+                self.formula_coopalim.id, {"partner_id": employee.id}
+            )

@@ -80,9 +80,7 @@ class TestPosIntercoopTour(TestPointOfSaleHttpCommon):
                 "state": "active",
             }
         )
-        cls.agreement.register_member(
-            {"name": "Mathilde Etcheverry", "proof": "trust"}
-        )
+        cls.agreement.register_member({"name": "Mathilde Etcheverry", "proof": "trust"})
 
     def test_tour_show_visitor_card(self):
         self.env["coop.trial.card.usage"].create({"card_id": self.card.id})

@@ -42,7 +42,9 @@ class TestPosTrialCard(TestPoSCommon):
         return self.env["pos.order"].sync_from_ui(list(orders_data))
 
     def _order_data(self, uuid=None):
-        return self.create_ui_order_data([(self.lentils, 1)], customer=self.visitor, uuid=uuid)
+        return self.create_ui_order_data(
+            [(self.lentils, 1)], customer=self.visitor, uuid=uuid
+        )
 
     def test_three_purchases_then_member_conditions_refused(self):
         for used in (1, 2, 3):
@@ -62,7 +64,9 @@ class TestPosTrialCard(TestPoSCommon):
         fourth = self.env["pos.order"].browse(result["pos.order"][0]["id"])
         self.assertEqual(fourth.state, "paid")
         self.assertEqual(self.card.purchases_used, 3)
-        self.assertFalse(self.card.usage_ids.filtered(lambda u: u.pos_order_id == fourth))
+        self.assertFalse(
+            self.card.usage_ids.filtered(lambda u: u.pos_order_id == fourth)
+        )
 
     def test_offline_orders_count_once_at_sync(self):
         # two orders paid while offline reach the server together, then again

@@ -187,3 +187,31 @@ class TestTrialCard(IntercoopCase):
         # the card of another company gives nothing here
         status = self.env["res.partner"].coop_intercoop_pos_status(card.partner_id.id)
         self.assertEqual(status["kind"], "none")
+
+    def test_lookup_query_count_is_constant(self):
+        """The POS lookup costs the same queries for any kind of customer."""
+        card = self.env["coop.trial.card"].register_visitor(
+            self.formula_coopalim.id, {"lastname": "Holder"}
+        )
+        plain = self.env["res.partner"].create({"name": "Plain"})
+        partner_coop = self.env["res.partner"].create(
+            {"name": "Partner coop", "is_company": True}
+        )
+        agreement = self.env["coop.intercoop.agreement"].create(
+            {
+                "name": "Agreement",
+                "partner_coop_id": partner_coop.id,
+                "pricelist_id": self.member_pricelist.id,
+                "state": "active",
+            }
+        )
+        visitor = agreement.register_member({"name": "Visitor", "proof": "trust"})
+        Partner = self.env["res.partner"].with_user(self.pos_user)
+        counts = []
+        for partner in (card.partner_id, visitor, plain):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            Partner.coop_intercoop_pos_status(partner.id)
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertLessEqual(max(counts), 8, counts)
