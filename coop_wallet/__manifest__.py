@@ -3,7 +3,8 @@
 
 {
     "name": "Cooperative Customer Wallet",
-    "summary": "A prepaid customer wallet kept in accounting, topped up and spent at the POS and on invoices, never overdrawn",
+    "summary": "A prepaid customer wallet kept in accounting, topped up and spent "
+    "at the POS and on invoices, never overdrawn",
     "version": "18.0.1.0.0",
     "category": "Cooperatives",
     "website": "https://github.com/OCA/cooperative",
@@ -11,7 +12,7 @@
     "maintainers": ["coop-addons"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["account", "point_of_sale"],
+    "depends": ["account", "point_of_sale", "portal"],
     "data": [
         "security/coop_wallet_security.xml",
         "security/ir.model.access.csv",
@@ -19,6 +20,8 @@
         "wizards/coop_wallet_views.xml",
         "views/res_partner_views.xml",
         "views/coop_wallet_balance_views.xml",
+        "views/portal_templates.xml",
+        "report/coop_wallet_report.xml",
     ],
     "assets": {
         "point_of_sale._assets_pos": [

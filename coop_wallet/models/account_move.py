@@ -65,7 +65,9 @@ class AccountMove(models.Model):
                                 "partner_id": partner.id,
                                 "account_id": account.id,
                                 "debit": currency.round(amount) if amount > 0 else 0.0,
-                                "credit": currency.round(-amount) if amount < 0 else 0.0,
+                                "credit": currency.round(-amount)
+                                if amount < 0
+                                else 0.0,
                             },
                         )
                         for partner, account, amount in lines

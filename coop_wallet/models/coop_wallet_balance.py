@@ -35,13 +35,13 @@ class CoopWalletBalance(models.Model):
     balance = fields.Monetary(readonly=True)
     overdrawn = fields.Boolean(compute="_compute_overdrawn", search="_search_overdrawn")
 
-    _sql_constraints = [
+    _sql_constraints = (
         (
             "partner_company_uniq",
             "unique (partner_id, company_id)",
             "One wallet per partner and company.",
         ),
-    ]
+    )
 
     def init(self):
         tools.create_index(
@@ -80,7 +80,7 @@ class CoopWalletBalance(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _refresh_posted(self, keys):
-        """Recompute the posted balance of the wallets ``{(company_id, partner_id)}``."""
+        """Recompute the posted balance of wallets ``{(company_id, partner_id)}``."""
         keys = {(c, p) for c, p in keys if c and p}
         if not keys:
             return
@@ -128,7 +128,7 @@ class CoopWalletBalance(models.Model):
 
     @api.model
     def _refresh_pending(self, keys):
-        """Recompute what open POS sessions spent, for ``{(company_id, partner_id)}``."""
+        """Recompute what open POS sessions spent, ``{(company_id, partner_id)}``."""
         keys = {(c, p) for c, p in keys if c and p}
         if not keys:
             return
@@ -204,22 +204,45 @@ class CoopWalletBalance(models.Model):
 
     @api.model
     def _get_balances(self, partners, company):
-        """Balances of ``partners``' wallets in one query: {partner_id: balance}."""
-        holders = {p.id: p._coop_wallet_holder(company) for p in partners}
-        holder_ids = list({h.id for h in holders.values()})
-        if not holder_ids:
+        """Balances of ``partners``' wallets in ONE query: {partner_id: balance}.
+
+        The holder is resolved in SQL (commercial partner, or top-most parent
+        for household wallets) so that no partner/company row is read.
+        """
+        partner_ids = [pid for pid in partners.ids if pid]
+        if not partner_ids:
             return {}
         self.flush_model(["balance"])
+        self.env["res.partner"].flush_model(["parent_id", "commercial_partner_id"])
+        self.env["res.company"].flush_model(["coop_wallet_household"])
         rows = self.env.execute_query(
             SQL(
-                "SELECT partner_id, balance FROM coop_wallet_balance"
-                " WHERE company_id = %s AND partner_id = ANY(%s)",
-                company.id,
-                holder_ids,
+                """
+                SELECT p.id, COALESCE(w.balance, 0)
+                  FROM res_partner p
+                  JOIN res_company c ON c.id = %(company)s
+                  LEFT JOIN LATERAL (
+                      WITH RECURSIVE up(id, parent_id) AS (
+                          SELECT r.id, r.parent_id FROM res_partner r
+                           WHERE r.id = p.id
+                          UNION ALL
+                          SELECT r.id, r.parent_id FROM res_partner r
+                            JOIN up ON r.id = up.parent_id
+                      )
+                      SELECT up.id FROM up WHERE up.parent_id IS NULL LIMIT 1
+                  ) root ON c.coop_wallet_household
+                  LEFT JOIN coop_wallet_balance w
+                    ON w.company_id = c.id
+                   AND w.partner_id = CASE WHEN c.coop_wallet_household
+                                           THEN root.id
+                                           ELSE p.commercial_partner_id END
+                 WHERE p.id = ANY(%(ids)s)
+                """,
+                company=company.id,
+                ids=partner_ids,
             )
         )
-        by_holder = dict(rows)
-        return {pid: by_holder.get(h.id, 0.0) for pid, h in holders.items()}
+        return dict(rows)
 
     @api.model
     def _check_spend(self, partner, company, amount, offline=False):
@@ -233,8 +256,8 @@ class CoopWalletBalance(models.Model):
         if decision == wallet_rules.REFUSE:
             raise UserError(
                 self.env._(
-                    "Insufficient wallet balance for %(partner)s: %(amount)s requested, "
-                    "%(available)s available.",
+                    "Insufficient wallet balance for %(partner)s: %(amount)s "
+                    "requested, %(available)s available.",
                     partner=partner.display_name,
                     amount=tools.format_amount(self.env, amount, currency),
                     available=tools.format_amount(

@@ -29,7 +29,9 @@ class PosOrder(models.Model):
     coop_wallet_overdrawn = fields.Boolean(
         string="Overdrawn Wallet", readonly=True, index="btree_not_null"
     )
-    coop_wallet_processed = fields.Boolean(readonly=True, copy=False)
+    coop_wallet_processed = fields.Boolean(
+        string="Wallet Processed", readonly=True, copy=False
+    )
 
     @api.model
     def _process_order(self, order, existing_order):
@@ -41,8 +43,12 @@ class PosOrder(models.Model):
         """(wallet payments, wallet top-up lines) of the order, rounded."""
         self.ensure_one()
         currency = self.currency_id
-        payments = self.payment_ids.filtered(lambda p: p.payment_method_id.coop_is_wallet)
-        topup_lines = self.lines.filtered(lambda line: line.product_id.coop_wallet_topup)
+        payments = self.payment_ids.filtered(
+            lambda p: p.payment_method_id.coop_is_wallet
+        )
+        topup_lines = self.lines.filtered(
+            lambda line: line.product_id.coop_wallet_topup
+        )
         spent = currency.round(sum(payments.mapped("amount")))
         topup = currency.round(sum(topup_lines.mapped("price_subtotal_incl")))
         return payments, spent, topup

@@ -26,6 +26,7 @@ class PosSession(models.Model):
         account = self.company_id.coop_wallet_account_id
         if not account:
             return data
+        self._coop_wallet_merge_payments(data)
         sales = data["sales"]
         wallet_keys = [key for key in sales if key[0] == account.id]
         if not wallet_keys:
@@ -50,6 +51,25 @@ class PosSession(models.Model):
         data["coop_wallet_topups"] = per_holder
         return data
 
+    def _coop_wallet_merge_payments(self, data):
+        """One wallet line per holder (not per payment) in the session entry."""
+        split = data["split_receivables_pay_later"]
+        merged = {}
+        for payment in list(split):
+            if not payment.payment_method_id.coop_is_wallet:
+                continue
+            amounts = split.pop(payment)
+            holder = payment.pos_order_id.coop_wallet_partner_id or payment.partner_id
+            key = (holder, payment.payment_method_id)
+            if key not in merged:
+                merged[key] = (payment, dict(amounts))
+            else:
+                total = merged[key][1]
+                total["amount"] += amounts["amount"]
+                total["amount_converted"] += amounts["amount_converted"]
+        for payment, amounts in merged.values():
+            split[payment] = amounts
+
     def _create_non_reconciliable_move_lines(self, data):
         data = super()._create_non_reconciliable_move_lines(data)
         topups = data.get("coop_wallet_topups")
@@ -69,7 +89,10 @@ class PosSession(models.Model):
         return data
 
     def _validate_session(
-        self, balancing_account=False, amount_to_balance=0, bank_payment_method_diffs=None
+        self,
+        balancing_account=False,
+        amount_to_balance=0,
+        bank_payment_method_diffs=None,
     ):
         res = super()._validate_session(
             balancing_account, amount_to_balance, bank_payment_method_diffs

@@ -40,9 +40,13 @@ class ResCompany(models.Model):
                 continue
             vals = {}
             if not company.coop_wallet_account_id:
-                vals["coop_wallet_account_id"] = company._coop_wallet_create_account().id
+                vals["coop_wallet_account_id"] = (
+                    company._coop_wallet_create_account().id
+                )
             if not company.coop_wallet_journal_id:
-                vals["coop_wallet_journal_id"] = company._coop_wallet_create_journal().id
+                vals["coop_wallet_journal_id"] = (
+                    company._coop_wallet_create_journal().id
+                )
             if vals:
                 company.write(vals)
             company._coop_wallet_setup_pos()
@@ -50,7 +54,9 @@ class ResCompany(models.Model):
     def _coop_wallet_setup_pos(self):
         """Wallet POS payment method and top-up product income account."""
         self.ensure_one()
-        product = self.env.ref("coop_wallet.product_wallet_topup", raise_if_not_found=False)
+        product = self.env.ref(
+            "coop_wallet.product_wallet_topup", raise_if_not_found=False
+        )
         if product:
             product = product.with_company(self)
             if not product.property_account_income_id:

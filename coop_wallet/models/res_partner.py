@@ -1,6 +1,12 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
+
+from ..tools import wallet_rules
 
 
 class ResPartner(models.Model):
@@ -13,7 +19,7 @@ class ResPartner(models.Model):
         groups="base.group_user,base.group_portal",
     )
     coop_wallet_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_coop_wallet_balance"
+        "res.currency", string="Wallet Currency", compute="_compute_coop_wallet_balance"
     )
 
     def _coop_wallet_holder(self, company=None):
@@ -29,12 +35,12 @@ class ResPartner(models.Model):
     @api.depends_context("company")
     def _compute_coop_wallet_balance(self):
         company = self.env.company
-        partners = self.filtered("id")
-        balances = (
-            self.env["coop.wallet.balance"].sudo()._get_balances(partners, company)
+        balances = self.env["coop.wallet.balance"].sudo()._get_balances(self, company)
+        currency = self.env["res.currency"].browse(
+            self.env.company.sudo().currency_id.id
         )
         for partner in self:
-            partner.coop_wallet_currency_id = company.currency_id
+            partner.coop_wallet_currency_id = currency
             partner.coop_wallet_balance = balances.get(partner.id, 0.0)
 
     @api.model
@@ -83,3 +89,51 @@ class ResPartner(models.Model):
         )
         action["context"] = {"default_partner_id": self.id}
         return action
+
+    def _coop_wallet_statement(self, month=None, company=None):
+        """Monthly statement of the partner's wallet (opening, movements, closing).
+
+        ``month`` is a date in the month (default: the current month).
+        """
+        self.ensure_one()
+        company = company or self.env.company
+        holder = self._coop_wallet_holder(company)
+        month = month or fields.Date.context_today(self)
+        date_from = date(month.year, month.month, 1)
+        date_to = date_from + relativedelta(months=1, days=-1)
+        Line = self.env["account.move.line"].sudo()
+        domain = [
+            ("partner_id", "=", holder.id),
+            ("account_id", "=", company.coop_wallet_account_id.id),
+            ("parent_state", "=", "posted"),
+            ("company_id", "=", company.id),
+        ]
+        opening_rows = Line._read_group(
+            domain + [("date", "<", date_from)], aggregates=["balance:sum"]
+        )
+        opening = -(opening_rows[0][0] or 0.0) if opening_rows else 0.0
+        lines = Line.search(
+            domain + [("date", ">=", date_from), ("date", "<=", date_to)],
+            order="date, id",
+        )
+        amounts = [-line.balance for line in lines]
+        running = wallet_rules.running_balances(amounts, opening)
+        movements = [
+            {
+                "date": line.date,
+                "ref": line.move_id.name,
+                "label": line.move_id.ref or line.name or "",
+                "amount": amount,
+                "balance": total,
+            }
+            for line, amount, total in zip(lines, amounts, running, strict=True)
+        ]
+        return {
+            "partner": holder,
+            "currency": company.currency_id,
+            "date_from": date_from,
+            "date_to": date_to,
+            "opening": opening,
+            "movements": movements,
+            "closing": running[-1] if running else opening,
+        }

@@ -3,3 +3,4 @@ from . import test_wallet_ledger
 from . import test_wallet_pos
 from . import test_wallet_concurrency
 from . import test_wallet_tour
+from . import test_wallet_portal

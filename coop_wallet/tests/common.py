@@ -32,7 +32,14 @@ class WalletCommon(TestPoSCommon):
                 "company_id": cls.company.id,
                 "company_ids": [(6, 0, cls.company.ids)],
                 "groups_id": [
-                    (6, 0, [group_user.id, cls.env.ref("account.group_account_readonly").id])
+                    (
+                        6,
+                        0,
+                        [
+                            group_user.id,
+                            cls.env.ref("account.group_account_readonly").id,
+                        ],
+                    )
                 ],
             }
         )
@@ -47,7 +54,10 @@ class WalletCommon(TestPoSCommon):
                     (
                         6,
                         0,
-                        [group_manager.id, cls.env.ref("account.group_account_invoice").id],
+                        [
+                            group_manager.id,
+                            cls.env.ref("account.group_account_invoice").id,
+                        ],
                     )
                 ],
             }

@@ -52,7 +52,7 @@ class TestWalletConcurrency(BaseCase):
                 )
                 .action_confirm()
             )
-            cr.commit()
+            # committed when the cursor's context manager exits
             return company.id, partner.id, payment.id
 
     def _cleanup(self, payment_id, partner_id):
@@ -61,35 +61,34 @@ class TestWalletConcurrency(BaseCase):
             payment = env["account.payment"].browse(payment_id)
             payment.action_draft()
             payment.unlink()
-            env["coop.wallet.balance"].search([("partner_id", "=", partner_id)]).unlink()
+            env["coop.wallet.balance"].search(
+                [("partner_id", "=", partner_id)]
+            ).unlink()
             env["res.partner"].browse(partner_id).unlink()
-            cr.commit()
 
     def _pay(self, company_id, partner_id, barrier, results):
         """One till: lock, check and spend 40.00, retrying like Odoo's RPC does."""
         for _attempt in range(5):
-            with self.registry.cursor() as cr:
-                env = self._env(cr)
-                Balance = env["coop.wallet.balance"]
-                company = env["res.company"].browse(company_id)
-                partner = env["res.partner"].browse(partner_id)
-                try:
+            try:
+                # the cursor commits when its block ends without error
+                with self.registry.cursor() as cr:
+                    env = self._env(cr)
+                    Balance = env["coop.wallet.balance"]
+                    company = env["res.company"].browse(company_id)
+                    partner = env["res.partner"].browse(partner_id)
                     barrier.wait(timeout=10)
                     Balance._check_spend(partner, company, 40.0)
                     Balance._add_pending(partner, company, 40.0)
                     # hold the lock a little so that the other till must wait
                     cr.execute("SELECT pg_sleep(0.3)")
-                    cr.commit()
-                    results.append("paid")
-                    return
-                except errors.SerializationFailure:
-                    cr.rollback()
-                    barrier = _NoBarrier()
-                    continue
-                except UserError:
-                    cr.rollback()
-                    results.append("refused")
-                    return
+            except errors.SerializationFailure:
+                barrier = _NoBarrier()
+                continue
+            except UserError:
+                results.append("refused")
+                return
+            results.append("paid")
+            return
         results.append("gave up")
 
     @mute_logger("odoo.sql_db")

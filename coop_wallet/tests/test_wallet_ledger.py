@@ -162,9 +162,13 @@ class TestWalletLedger(WalletCommon):
         self.assertRecordValues(
             move.line_ids.sorted("balance"),
             [
-                {"account_id": invoice.line_ids.filtered(
-                    lambda line: line.account_id.account_type == "asset_receivable"
-                ).account_id.id, "credit": 40.0, "debit": 0.0},
+                {
+                    "account_id": invoice.line_ids.filtered(
+                        lambda line: line.account_id.account_type == "asset_receivable"
+                    ).account_id.id,
+                    "credit": 40.0,
+                    "debit": 0.0,
+                },
                 {"account_id": self.wallet_account.id, "credit": 0.0, "debit": 40.0},
             ],
         )
@@ -243,6 +247,34 @@ class TestWalletLedger(WalletCommon):
         self.assertEqual(self.balance(self.member), 50.0)
         self.assertEqual(self.balance(self.member_b), 0.0)
 
+    def test_adjustment_by_manager_with_reason(self):
+        self.topup(self.member, 20.0)
+        Adjustment = self.env["coop.wallet.adjustment"].with_company(self.company)
+        vals = {
+            "partner_id": self.member.id,
+            "amount": -2.35,
+            "account_id": self.company_data["default_account_expense"].id,
+            "reason": "Rounding of the paper card",
+        }
+        with self.assertRaises(AccessError):
+            Adjustment.with_user(self.cashier).create(vals)
+        for bad in ({"amount": 0.0}, {"account_id": self.wallet_account.id}):
+            with self.subTest(bad=bad), self.assertRaises(UserError):
+                Adjustment.with_user(self.manager).create(
+                    dict(vals, **bad)
+                ).action_confirm()
+        move = Adjustment.with_user(self.manager).create(vals).action_confirm()
+        self.assertEqual(move.coop_wallet_kind, "adjustment")
+        self.assertEqual(move.coop_wallet_reason, "Rounding of the paper card")
+        self.assertRecordValues(
+            move.line_ids.sorted("balance"),
+            [
+                {"account_id": vals["account_id"], "debit": 0.0, "credit": 2.35},
+                {"account_id": self.wallet_account.id, "debit": 2.35, "credit": 0.0},
+            ],
+        )
+        self.assertEqual(self.balance(self.member), 17.65)
+
     def test_cashier_cannot_edit_entries(self):
         payment = self.topup(self.member, 10.0, user=self.cashier)
         line = payment.move_id.line_ids[:1]
@@ -265,11 +297,15 @@ class TestWalletLedger(WalletCommon):
         self.topup(self.member, 10.0)
         other_company = self.env["res.company"].create({"name": "Other coop"})
         self.cashier.company_ids = [Command.link(other_company.id)]
-        wallets = self.Balance.with_user(self.cashier).with_context(
-            allowed_company_ids=other_company.ids
-        ).search([("partner_id", "=", self.member.id)])
+        wallets = (
+            self.Balance.with_user(self.cashier)
+            .with_context(allowed_company_ids=other_company.ids)
+            .search([("partner_id", "=", self.member.id)])
+        )
         self.assertFalse(wallets)
-        wallets = self.Balance.with_user(self.cashier).with_context(
-            allowed_company_ids=self.company.ids
-        ).search([("partner_id", "=", self.member.id)])
+        wallets = (
+            self.Balance.with_user(self.cashier)
+            .with_context(allowed_company_ids=self.company.ids)
+            .search([("partner_id", "=", self.member.id)])
+        )
         self.assertEqual(wallets.balance, 10.0)

@@ -52,10 +52,7 @@ class TestWalletPos(WalletCommon):
         # one line per wallet holder, never grouped with other customers
         self.assertRecordValues(
             wallet_lines,
-            [
-                {"partner_id": self.member.id, "debit": 30.0, "credit": 0.0},
-                {"partner_id": self.member.id, "debit": 5.0, "credit": 0.0},
-            ],
+            [{"partner_id": self.member.id, "debit": 35.0, "credit": 0.0}],
         )
         self.assertEqual(sum(move.line_ids.mapped("debit")), 60.0)
         wallet = self.Balance.search(
@@ -86,7 +83,9 @@ class TestWalletPos(WalletCommon):
                 payments=[(self.wallet_pm, 40.0)],
             )
         self.sync(
-            [(self.product_a, 3)], customer=self.member, payments=[(self.wallet_pm, 30.0)]
+            [(self.product_a, 3)],
+            customer=self.member,
+            payments=[(self.wallet_pm, 30.0)],
         )
         self.assertEqual(self.balance(self.member), 20.0)
 
@@ -155,8 +154,15 @@ class TestWalletPos(WalletCommon):
     def test_topup_at_till(self):
         self.topup_product.lst_price = 25.0
         order = self.sync(
-            [{"product": self.topup_product, "quantity": 1, "price_unit": 25.0,
-              "price_subtotal": 25.0, "price_subtotal_incl": 25.0}],
+            [
+                {
+                    "product": self.topup_product,
+                    "quantity": 1,
+                    "price_unit": 25.0,
+                    "price_subtotal": 25.0,
+                    "price_subtotal_incl": 25.0,
+                }
+            ],
             customer=self.member,
             payments=[(self.cash_pm1, 25.0)],
             amount_total=25.0,
@@ -166,7 +172,9 @@ class TestWalletPos(WalletCommon):
         self.assertEqual(self.balance(self.member), 25.0)
         # spend it in the same session
         self.sync(
-            [(self.product_a, 2)], customer=self.member, payments=[(self.wallet_pm, 20.0)]
+            [(self.product_a, 2)],
+            customer=self.member,
+            payments=[(self.wallet_pm, 20.0)],
         )
         self.assertEqual(self.balance(self.member), 5.0)
         move = self.close()
@@ -186,8 +194,15 @@ class TestWalletPos(WalletCommon):
         self.topup_product.lst_price = 25.0
         with self.assertRaisesRegex(UserError, "Select a customer"):
             self.sync(
-                [{"product": self.topup_product, "quantity": 1, "price_unit": 25.0,
-                  "price_subtotal": 25.0, "price_subtotal_incl": 25.0}],
+                [
+                    {
+                        "product": self.topup_product,
+                        "quantity": 1,
+                        "price_unit": 25.0,
+                        "price_subtotal": 25.0,
+                        "price_subtotal_incl": 25.0,
+                    }
+                ],
                 payments=[(self.cash_pm1, 25.0)],
                 amount_total=25.0,
                 amount_paid=25.0,
@@ -196,20 +211,32 @@ class TestWalletPos(WalletCommon):
     def test_refund_credits_wallet(self):
         self.topup(self.member, 50.0)
         order = self.sync(
-            [(self.product_a, 3)], customer=self.member, payments=[(self.wallet_pm, 30.0)]
+            [(self.product_a, 3)],
+            customer=self.member,
+            payments=[(self.wallet_pm, 30.0)],
         )
         self.assertEqual(self.balance(self.member), 20.0)
         line = order.lines
         with self.assertRaisesRegex(UserError, "larger than what was paid"):
             self.sync(
-                [{"product": self.product_a, "quantity": -4,
-                  "refunded_orderline_id": line.id}],
+                [
+                    {
+                        "product": self.product_a,
+                        "quantity": -4,
+                        "refunded_orderline_id": line.id,
+                    }
+                ],
                 customer=self.member,
                 payments=[(self.wallet_pm, -40.0)],
             )
         refund = self.sync(
-            [{"product": self.product_a, "quantity": -2,
-              "refunded_orderline_id": line.id}],
+            [
+                {
+                    "product": self.product_a,
+                    "quantity": -2,
+                    "refunded_orderline_id": line.id,
+                }
+            ],
             customer=self.member,
             payments=[(self.wallet_pm, -20.0)],
         )
@@ -218,8 +245,13 @@ class TestWalletPos(WalletCommon):
         # only 10.00 left to refund to the wallet
         with self.assertRaisesRegex(UserError, "larger than what was paid"):
             self.sync(
-                [{"product": self.product_a, "quantity": -1.5,
-                  "refunded_orderline_id": line.id}],
+                [
+                    {
+                        "product": self.product_a,
+                        "quantity": -1.5,
+                        "refunded_orderline_id": line.id,
+                    }
+                ],
                 customer=self.member,
                 payments=[(self.wallet_pm, -15.0)],
             )
@@ -227,9 +259,9 @@ class TestWalletPos(WalletCommon):
         wallet_lines = move.line_ids.filtered(
             lambda line: line.account_id == self.wallet_account
         ).sorted("balance")
-        self.assertEqual(
-            [(ln.debit, ln.credit) for ln in wallet_lines], [(0.0, 20.0), (30.0, 0.0)]
-        )
+        # paid 30.00, refunded 20.00: the member's wallet line nets to 10.00
+        self.assertEqual([(ln.debit, ln.credit) for ln in wallet_lines], [(10.0, 0.0)])
+        self.assertEqual(wallet_lines.partner_id, self.member)
         self.assertEqual(self.balance(self.member), 40.0)
 
     def test_invoiced_pos_order_paid_from_wallet(self):
@@ -247,6 +279,4 @@ class TestWalletPos(WalletCommon):
         self.assertEqual(self.balance(self.member), 20.0)
         self.close()
         self.assertEqual(self.balance(self.member), 20.0)
-        self.assertEqual(
-            sum(self.wallet_lines(self.member).mapped("balance")), -20.0
-        )
+        self.assertEqual(sum(self.wallet_lines(self.member).mapped("balance")), -20.0)

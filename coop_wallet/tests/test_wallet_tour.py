@@ -23,6 +23,17 @@ class TestWalletTours(TestPointOfSaleHttpCommon):
                 "taxes_id": [(5, 0, 0)],
             }
         )
+        cls.env["product.product"].create(
+            {
+                "name": "Member Top-up",
+                "type": "service",
+                "available_in_pos": True,
+                "list_price": 0.0,
+                "taxes_id": [(5, 0, 0)],
+                "coop_wallet_topup": True,
+                "property_account_income_id": cls.company.coop_wallet_account_id.id,
+            }
+        )
         cls.member = cls.env["res.partner"].create({"name": "Member Ana"})
         cash_journal = cls.env["account.journal"].search(
             [("type", "=", "cash"), ("company_id", "=", cls.company.id)], limit=1

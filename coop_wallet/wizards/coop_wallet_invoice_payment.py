@@ -36,8 +36,10 @@ class CoopWalletInvoicePayment(models.TransientModel):
             raise UserError(self.env._("Only posted customer invoices can be settled."))
         if invoice.currency_id != currency:
             raise UserError(
-                self.env._("Wallets are kept in %s: the invoice is in another currency.",
-                           currency.name)
+                self.env._(
+                    "Wallets are kept in %s: the invoice is in another currency.",
+                    currency.name,
+                )
             )
         amount = currency.round(self.amount)
         if currency.compare_amounts(amount, 0.0) <= 0:

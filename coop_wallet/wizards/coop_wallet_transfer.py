@@ -53,7 +53,5 @@ class CoopWalletTransfer(models.TransientModel):
             reason=self.reason,
         )
         for record in (source, target, move):
-            record.sudo().message_post(
-                body=body, author_id=self.env.user.partner_id.id
-            )
+            record.sudo().message_post(body=body, author_id=self.env.user.partner_id.id)
         return move

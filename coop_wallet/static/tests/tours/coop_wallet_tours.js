@@ -94,8 +94,7 @@ registry.category("web_tour.tours").add("CoopWalletTopupTour", {
         [
             Chrome.startPoS(),
             Dialog.confirm("Open Register"),
-            ProductScreen.searchProduct("Wallet Top"),
-            ProductScreen.addOrderline("Wallet Top-up", "1", "25"),
+            ProductScreen.addOrderline("Member Top-up", "1", "25"),
             ProductScreen.clickPartnerButton(),
             ProductScreen.clickCustomer("Member Ana"),
             ProductScreen.clickPayButton(),
