@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Run by pytest-odoo on the database where all five addons were installed."""
 
+from typing import ClassVar
+
 from odoo.tests import TransactionCase
 
 ADDONS = [
@@ -15,7 +17,7 @@ ADDONS = [
 
 class TestSuiteInstalled(TransactionCase):
     # Outside an addon, Odoo's metaclass sets no tags: name them here.
-    test_tags = {"standard", "coop_suite"}
+    test_tags: ClassVar[set[str]] = {"standard", "coop_suite"}
     test_module = "coop_suite"
     test_class = "TestSuiteInstalled"
     test_sequence = 0
