@@ -148,6 +148,23 @@ def external_pg(environ):
     }
 
 
+def traversable_by_others(path):
+    """Whether a non-root user can reach ``path`` (every parent has o+x)."""
+    path = Path(path)
+    return all(os.stat(p).st_mode & 0o001 for p in [*path.parents] if p.exists())
+
+
+def pg_home(root, as_root, others_can_reach=traversable_by_others):
+    """Where the project's cluster lives: ``.local/pg``, or, when PostgreSQL
+    runs as the dedicated user and cannot reach the clone (a private parent
+    folder), a folder of its own under /var/tmp named after the clone."""
+    local = Path(root) / ".local" / "pg"
+    if not as_root or others_can_reach(local):
+        return local
+    digest = hashlib.sha1(str(root).encode()).hexdigest()[:10]
+    return Path("/var/tmp") / f"coop-addons-pg-{digest}"
+
+
 def template_name(odoo_src_version, modules, demo=True):
     """Name of the template database holding only stock modules."""
     key = json.dumps([odoo_src_version, sorted(modules), demo]).encode()
@@ -371,8 +388,9 @@ class Postgres:
 
     def __init__(self):
         self.external = external_pg(os.environ)
-        self.datadir = LOCAL / "pg" / "data"
-        self.portfile = LOCAL / "pg" / "port"
+        pgdir = pg_home(ROOT, is_root())
+        self.datadir = pgdir / "data"
+        self.portfile = pgdir / "port"
 
     # -- settings
     @property
@@ -469,12 +487,6 @@ class Postgres:
         pgdir.mkdir(parents=True, exist_ok=True)
         if is_root():
             shutil.chown(pgdir, PG_SYSTEM_USER)
-            for parent in pgdir.parents:  # the owner must reach its data directory
-                if not os.stat(parent).st_mode & 0o001:
-                    raise SetupError(
-                        f"{parent} is not traversable by user {PG_SYSTEM_USER}: "
-                        f"'chmod o+x {parent}' or clone elsewhere."
-                    )
         if not (self.datadir / "PG_VERSION").is_file():
             shutil.rmtree(self.datadir, ignore_errors=True)  # an interrupted initdb
             say(f"initialising PostgreSQL cluster in {self.datadir}")

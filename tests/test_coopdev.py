@@ -144,3 +144,35 @@ def test_scan_log_without_result_line():
 )
 def test_pytest_counts(text, expected):
     assert coopdev.pytest_counts(text) == expected
+
+
+def test_pg_home_in_the_clone():
+    assert coopdev.pg_home("/srv/coop", as_root=False) == coopdev.Path(
+        "/srv/coop/.local/pg"
+    )
+    assert coopdev.pg_home("/srv/coop", True, others_can_reach=lambda p: True) == (
+        coopdev.Path("/srv/coop/.local/pg")
+    )
+
+
+def test_pg_home_outside_a_private_clone():
+    def private(root):
+        return coopdev.pg_home(root, True, others_can_reach=lambda p: False)
+
+    home = private("/root/coop")
+    assert str(home).startswith("/var/tmp/coop-addons-pg-")
+    assert home == private("/root/coop")
+    assert home != private("/root/other")
+
+
+def test_traversable_by_others(tmp_path):
+    private = tmp_path / "private"
+    (private / "clone").mkdir(parents=True)
+    private.chmod(0o700)
+    try:
+        assert not coopdev.traversable_by_others(private / "clone" / ".local")
+    finally:
+        private.chmod(0o755)
+    assert coopdev.traversable_by_others(private / "clone" / ".local") == (
+        coopdev.traversable_by_others(tmp_path)
+    )
