@@ -233,7 +233,9 @@ class TestMembership(CoopCommon):
             {"name": "Helper employee", "parent_id": org.partner_id.id}
         )
         stranger = self.env["res.partner"].create({"name": "Stranger"})
-        self.assertEqual(employee._coop_get_membership(self.company), org)
+        self.assertTrue(employee.parent_id.name)  # warm the cache
+        with self.assertQueryCount(3):
+            self.assertEqual(employee._coop_get_membership(self.company), org)
         self.assertEqual(org.partner_id._coop_get_membership(), org)
         self.assertFalse(stranger._coop_get_membership(self.company))
         other = self.setup_other_company()["company"]
@@ -306,3 +308,13 @@ class TestMembership(CoopCommon):
             [(False, v) for v in ("list", "form", "kanban", "pivot", "graph", "search")]
         )
         self.assertEqual(len(views["views"]), 6)
+
+    def test_error_translated(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["coop_membership"], ["fr_FR"], overwrite=True
+        )
+        member = self._member("Traduit", self.cat_supporter)
+        with self.assertRaisesRegex(UserError, "nombre entier supérieur à zéro"):
+            member.with_context(lang="fr_FR")._subscribe_shares(-1)
+        self.assertFalse(member.share_line_ids)
