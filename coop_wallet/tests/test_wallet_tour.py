@@ -74,3 +74,12 @@ class TestWalletTours(TestPointOfSaleHttpCommon):
     def test_topup_at_till(self):
         self.start_pos_tour("CoopWalletTopupTour")
         self.assertEqual(self.balance(), 75.0)
+
+    def test_offline_payment_limited_to_cached_balance(self):
+        self.start_pos_tour("CoopWalletOfflineTour")
+        order = self.env["pos.order"].search(
+            [("partner_id", "=", self.member.id), ("state", "=", "paid")]
+        )
+        self.assertEqual(len(order), 1)
+        self.assertFalse(order.coop_wallet_offline)
+        self.assertEqual(self.balance(), 20.0)

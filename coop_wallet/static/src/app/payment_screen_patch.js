@@ -9,6 +9,8 @@ import { ConnectionLostError } from "@web/core/network/rpc";
 import { PaymentScreen } from "@point_of_sale/app/screens/payment_screen/payment_screen";
 import { offlineSpent, walletAvailable } from "./coop_wallet_rules";
 
+const countedOffline = new Set();
+
 patch(PaymentScreen.prototype, {
     setup() {
         super.setup(...arguments);
@@ -117,12 +119,22 @@ patch(PaymentScreen.prototype, {
                 this.currentOrder.coop_wallet_offline = true;
             }
         }
-        const valid = await super._isOrderValid(...arguments);
-        if (valid && walletLines.length && this.coopWallet.offline) {
-            const partnerId = this.currentOrder.get_partner().id;
-            const total = walletLines.reduce((sum, line) => sum + line.amount, 0);
+        return super._isOrderValid(...arguments);
+    },
+    async _finalizeValidation() {
+        const order = this.currentOrder;
+        if (order.coop_wallet_offline && !countedOffline.has(order.uuid)) {
+            // later wallet payments on this till are limited by this one
+            countedOffline.add(order.uuid);
+            const partnerId = order.get_partner().id;
+            const total = this.coopWalletLines().reduce((sum, line) => sum + line.amount, 0);
             offlineSpent[partnerId] = (offlineSpent[partnerId] || 0) + total;
         }
-        return valid;
+        const result = await super._finalizeValidation(...arguments);
+        if (order.coop_wallet_processed && order.get_partner()) {
+            // keep the cached balance of the till in line with the server
+            order.get_partner().coop_wallet_balance = order.coop_wallet_balance_after;
+        }
+        return result;
     },
 });

@@ -1,4 +1,5 @@
 /** @odoo-module */
+/* global posmodel */
 // Copyright 2026 Coop Addons Contributors
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
@@ -105,5 +106,48 @@ registry.category("web_tour.tours").add("CoopWalletTopupTour", {
             ReceiptScreen.isShown(),
             receiptWalletBalanceIs("75.00"),
             ReceiptScreen.clickNextOrder(),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("CoopWalletOfflineTour", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            // online: pay 30.00 of the 50.00 wallet
+            ProductScreen.addOrderline("Wallet Apples", "3"),
+            ProductScreen.clickPartnerButton(),
+            ProductScreen.clickCustomer("Member Ana"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Wallet", true, { remaining: "0.00" }),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            receiptWalletBalanceIs("20.00"),
+            ReceiptScreen.clickNextOrder(),
+            // offline: the till only trusts its cached balance (20.00)
+            ProductScreen.addOrderline("Wallet Apples", "3"),
+            ProductScreen.clickPartnerButton(),
+            ProductScreen.clickCustomer("Member Ana"),
+            ProductScreen.clickPayButton(),
+            {
+                content: "the till goes offline",
+                trigger: ".payment-screen",
+                run: () => {
+                    posmodel.data.network.offline = true;
+                },
+            },
+            PaymentScreen.clickPaymentMethod("Wallet", true, { remaining: "10.00" }),
+            {
+                content: "the cached balance is used while offline",
+                trigger: ".payment-screen .coop-wallet-info:contains('offline')",
+            },
+            walletBalanceIs("20.00"),
+            {
+                content: "back online",
+                trigger: ".payment-screen",
+                run: () => {
+                    posmodel.data.network.offline = false;
+                },
+            },
         ].flat(),
 });
