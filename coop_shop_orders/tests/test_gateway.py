@@ -453,15 +453,21 @@ class TestShopOrdersGateway(ShopOrdersCommon, TransactionCase):
             [(v.view_id.id, v.view_mode) for v in action.view_ids]
             + [(action.search_view_id.id, "search")]
         )
-        self.assertEqual(
-            set(views["views"]), {"kanban", "list", "form", "search"}
-        )
+        self.assertEqual(set(views["views"]), {"kanban", "list", "form", "search"})
         groups = Order.read_group(
             literal_eval(action.domain), ["shop_stage"], ["shop_stage"]
         )
         self.assertEqual(
             [g["shop_stage"] for g in groups],
-            ["new", "quoted", "confirmed", "ordered", "arrived", "invoiced", "cancelled"],
+            [
+                "new",
+                "quoted",
+                "confirmed",
+                "ordered",
+                "arrived",
+                "invoiced",
+                "cancelled",
+            ],
         )
         self.assertEqual(groups[0]["shop_stage_count"], 1)
         order = Order.search(literal_eval(action.domain))
