@@ -4,6 +4,10 @@ from . import coop_fee_scheme
 from . import coop_fee_scheme_tier
 from . import coop_fee_period
 from . import coop_member_category
+from . import coop_membership_admission_mixin
+from . import coop_membership_share_mixin
+from . import coop_membership_fee_mixin
+from . import coop_membership_notice_mixin
 from . import coop_membership
 from . import coop_membership_category_history
 from . import coop_share_line

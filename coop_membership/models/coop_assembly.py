@@ -1,5 +1,7 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -44,7 +46,8 @@ class CoopAssembly(models.Model):
     def _get_electorate(self):
         """Members who may vote: active or leaving members (and passive ones
         whose category keeps the vote) who joined by the assembly date and
-        whose fees of the periods started by then are settled."""
+        whose fees of the periods started by then were paid by the day before
+        the assembly (regularising is accepted up to that day)."""
         self.ensure_one()
         Membership = self.env["coop.membership"]
         candidates = Membership.search(
@@ -58,16 +61,15 @@ class CoopAssembly(models.Model):
                 ("category_id.passive_can_vote", "=", True),
             ]
         )
-        unpaid = self.env["coop.fee.line"]._read_group(
+        fees = self.env["coop.fee.line"].search(
             [
                 ("membership_id", "in", candidates.ids),
-                ("is_paid", "=", False),
+                ("kind", "=", "invoice"),
                 ("period_start", "<=", self.date),
-            ],
-            ["membership_id"],
+            ]
         )
-        unpaid = {member.id for (member,) in unpaid}
-        return candidates.filtered(lambda m: m.id not in unpaid)
+        unpaid = fees._get_unpaid_on(self.date - timedelta(days=1))
+        return candidates - unpaid.membership_id
 
     def action_convene(self):
         self.write({"state": "convened"})

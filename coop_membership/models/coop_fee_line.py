@@ -49,3 +49,26 @@ class CoopFeeLine(models.Model):
                 line.move_id.state == "posted"
                 and line.move_id.payment_state in ("paid", "in_payment", "reversed")
             )
+
+    def _get_unpaid_on(self, day):
+        """Lines of ``self`` not paid on ``day``: an invoiced fee counts as
+        paid when payments (or credit notes) reconciled with its invoice and
+        dated on or before ``day`` cover it."""
+        unpaid = self.browse()
+        for line in self.filtered(lambda fee: fee.kind == "invoice"):
+            move = line.move_id
+            if move.state != "posted":
+                unpaid |= line
+                continue
+            receivable = move.line_ids.filtered(
+                lambda ml: ml.account_id.account_type == "asset_receivable"
+            )
+            due = sum(receivable.mapped("balance"))
+            paid = sum(
+                partial.amount
+                for partial in receivable.matched_credit_ids
+                if partial.credit_move_id.date <= day
+            )
+            if move.company_currency_id.compare_amounts(paid, due) < 0:
+                unpaid |= line
+        return unpaid

@@ -110,6 +110,16 @@ class CoopMemberCategory(models.Model):
         default=True,
         help="Passive members of this category keep their vote at assemblies.",
     )
+    # admission
+    natural_persons_only = fields.Boolean(
+        help="Only natural persons (not organisations) can be admitted in "
+        "this category.",
+    )
+    min_age = fields.Integer(
+        string="Minimum Age",
+        help="Minimum age (in years) on the admission date; 0 for none. The "
+        "birth date of the member is then required.",
+    )
     membership_ids = fields.One2many(
         "coop.membership", "category_id", string="Memberships"
     )
@@ -132,7 +142,7 @@ class CoopMemberCategory(models.Model):
             category.membership_count = counts.get(category.id, 0)
 
     @api.constrains(
-        "min_shares", "fte_per_share", "share_value", "fee_amount", "fee_cap"
+        "min_shares", "fte_per_share", "share_value", "fee_amount", "fee_cap", "min_age"
     )
     def _check_numbers(self):
         for category in self:
@@ -146,6 +156,8 @@ class CoopMemberCategory(models.Model):
                 )
             if category.fee_amount < 0 or category.fee_cap < 0:
                 raise ValidationError(self.env._("Fees cannot be negative."))
+            if category.min_age < 0:
+                raise ValidationError(self.env._("The minimum age cannot be negative."))
 
     @api.constrains("notice_months", "notice_extended_months")
     def _check_notice(self):

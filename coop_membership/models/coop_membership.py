@@ -1,14 +1,9 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
-
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools import fees as fee_rules
 from ..tools import notice as notice_rules
-from ..tools import prepaid as prepaid_rules
-from ..tools import shares as share_rules
 
 STATES = [
     ("candidate", "Candidate"),
@@ -23,7 +18,15 @@ BENEFIT_STATES = ("active", "leaving")
 class CoopMembership(models.Model):
     _name = "coop.membership"
     _description = "Cooperative Membership"
-    _inherit = ("mail.thread", "mail.activity.mixin", "portal.mixin")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "coop.membership.admission.mixin",
+        "coop.membership.share.mixin",
+        "coop.membership.fee.mixin",
+        "coop.membership.notice.mixin",
+    )
     _order = "company_id, name desc, id desc"
     _check_company_auto = True
 
@@ -53,6 +56,11 @@ class CoopMembership(models.Model):
     )
     state = fields.Selection(
         STATES, required=True, default="candidate", tracking=True, copy=False
+    )
+    birthdate = fields.Date(
+        string="Birth Date",
+        tracking=True,
+        help="Required on admission when the category sets a minimum age.",
     )
     join_date = fields.Date(
         default=fields.Date.context_today, required=True, tracking=True
@@ -310,25 +318,6 @@ class CoopMembership(models.Model):
                 self.env._("Only cooperative managers can do this operation.")
             )
 
-    def _get_fee_discount_percent(self):
-        """Discount (%) on this member's fees; hook for other addons
-        (e.g. joining through a partner cooperative)."""
-        self.ensure_one()
-        return 0.0
-
-    def _get_period_fee(self):
-        """Fee (Decimal) of one whole period for this member, discount applied."""
-        self.ensure_one()
-        category = self.category_id
-        amount = fee_rules.period_fee(
-            category.fee_mode,
-            category.fee_amount,
-            category.fee_permille,
-            self.payroll,
-            category.fee_cap,
-        )
-        return fee_rules.apply_discount(amount, self._get_fee_discount_percent())
-
     def _check_category_minimum(self, category):
         self.ensure_one()
         minimum = category._min_shares_for(self.fte)
@@ -366,28 +355,6 @@ class CoopMembership(models.Model):
         self._add_history(category, date or fields.Date.context_today(self), reason)
         self.with_context(coop_category_change=True).write({"category_id": category.id})
 
-    def _reexpress_prepaid(self, old_prices):
-        """After a fee change: prepaid money re-expressed at the new price."""
-        for member in self:
-            old_price = old_prices.get(member.id)
-            new_price = member._get_period_fee()
-            if old_price is None or old_price == new_price:
-                continue
-            periods, credit = prepaid_rules.reexpress(
-                member.prepaid_periods, member.prepaid_credit, old_price, new_price
-            )
-            member.write({"prepaid_periods": periods, "prepaid_credit": float(credit)})
-            member.message_post(
-                body=self.env._(
-                    "Fee changed from %(old)s to %(new)s: prepaid money is now "
-                    "%(periods)s period(s) and a credit of %(credit)s.",
-                    old=old_price,
-                    new=new_price,
-                    periods=periods,
-                    credit=credit,
-                )
-            )
-
     def _apply_benefits(self):
         """Set (or remove) the category pricelist on the member and contacts."""
         all_pricelists = (
@@ -415,340 +382,6 @@ class CoopMembership(models.Model):
                     lambda p: p.specific_property_product_pricelist in all_pricelists
                 ).write({"specific_property_product_pricelist": False})
 
-    # ------------------------------------------------------------ shares
-
-    def _get_share_account(self):
-        self.ensure_one()
-        account = self.company_id.coop_share_account_id
-        if not account:
-            raise UserError(
-                self.env._(
-                    "Set the share capital account of %s in the Cooperative "
-                    "settings first.",
-                    self.company_id.name,
-                )
-            )
-        return account
-
-    def _subscribe_shares(self, quantity, date=None):
-        """Subscribe ``quantity`` shares: a posted invoice to the share account."""
-        self.ensure_one()
-        self._check_manager()
-        if not share_rules.is_valid_share_count(quantity):
-            raise UserError(
-                self.env._(
-                    "The number of shares must be a whole number greater than "
-                    "zero (got %s).",
-                    quantity,
-                )
-            )
-        if self.state == "left":
-            raise UserError(self.env._("A member who left cannot subscribe shares."))
-        quantity = int(quantity)
-        category = self.category_id
-        if category.share_value <= 0:
-            raise UserError(
-                self.env._(
-                    "Set the nominal share value of the category %s first.",
-                    category.name,
-                )
-            )
-        account = self._get_share_account()
-        date = date or fields.Date.context_today(self)
-        line_vals = {
-            "name": self.env._(
-                "%(count)s share(s) of %(company)s",
-                count=quantity,
-                company=self.company_id.name,
-            ),
-            "quantity": quantity,
-            "price_unit": category.share_value,
-            "account_id": account.id,
-            "tax_ids": [Command.clear()],
-        }
-        if category.share_product_id:
-            line_vals["product_id"] = category.share_product_id.id
-        move_vals = {
-            "move_type": "out_invoice",
-            "partner_id": self.partner_id.id,
-            "company_id": self.company_id.id,
-            "invoice_date": date,
-            "coop_membership_id": self.id,
-            "coop_move_kind": "share",
-            "invoice_line_ids": [Command.create(line_vals)],
-        }
-        if self.company_id.coop_share_journal_id:
-            move_vals["journal_id"] = self.company_id.coop_share_journal_id.id
-        move = (
-            self.env["account.move"]
-            .sudo()
-            .with_company(self.company_id)
-            .create(move_vals)
-        )
-        move.action_post()
-        return self.env["coop.share.line"].create(
-            {
-                "membership_id": self.id,
-                "kind": "subscription",
-                "date": date,
-                "quantity": quantity,
-                "unit_value": category.share_value,
-                "move_id": move.id,
-            }
-        )
-
-    def action_reimburse_shares(self):
-        """After the effective leave date: a vendor bill for the shares held."""
-        self._check_manager()
-        today = fields.Date.context_today(self)
-        for member in self:
-            if member.state not in ("leaving", "left") or not member.leave_date:
-                raise UserError(
-                    self.env._(
-                        "%s has not given notice: shares are reimbursed only "
-                        "after the effective leave date.",
-                        member.partner_id.display_name,
-                    )
-                )
-            if member.leave_date >= today:
-                raise UserError(
-                    self.env._(
-                        "Shares of %(member)s can be reimbursed after %(date)s.",
-                        member=member.partner_id.display_name,
-                        date=member.leave_date,
-                    )
-                )
-            held = member.shares_held
-            if held <= 0:
-                raise UserError(
-                    self.env._(
-                        "%s holds no paid share to reimburse.",
-                        member.partner_id.display_name,
-                    )
-                )
-            unit = member.share_amount / held
-            account = member._get_share_account()
-            move = (
-                self.env["account.move"]
-                .sudo()
-                .with_company(member.company_id)
-                .create(
-                    {
-                        "move_type": "in_invoice",
-                        "partner_id": member.partner_id.id,
-                        "company_id": member.company_id.id,
-                        "invoice_date": today,
-                        "coop_membership_id": member.id,
-                        "coop_move_kind": "reimbursement",
-                        "invoice_line_ids": [
-                            Command.create(
-                                {
-                                    "name": self.env._(
-                                        "Reimbursement of %s share(s)", held
-                                    ),
-                                    "quantity": held,
-                                    "price_unit": unit,
-                                    "account_id": account.id,
-                                    "tax_ids": [Command.clear()],
-                                }
-                            )
-                        ],
-                    }
-                )
-            )
-            move.action_post()
-            self.env["coop.share.line"].create(
-                {
-                    "membership_id": member.id,
-                    "kind": "reimbursement",
-                    "date": today,
-                    "quantity": held,
-                    "unit_value": unit,
-                    "move_id": move.id,
-                }
-            )
-            if member.state == "leaving":
-                member._mark_left()
-        return True
-
-    # ------------------------------------------------------------ states
-
-    def action_activate(self):
-        for member in self:
-            if member.state != "candidate":
-                raise UserError(self.env._("Only candidates can be admitted."))
-            if member.shares_subscribed < member.min_shares:
-                raise UserError(
-                    self.env._(
-                        "%(member)s must subscribe at least %(minimum)s share(s) "
-                        "(%(count)s subscribed).",
-                        member=member.partner_id.display_name,
-                        minimum=member.min_shares,
-                        count=member.shares_subscribed,
-                    )
-                )
-        self.write({"state": "active"})
-        return True
-
-    def action_set_passive(self):
-        if any(m.state != "active" for m in self):
-            raise UserError(self.env._("Only active members can become passive."))
-        self.write({"state": "passive"})
-        return True
-
-    def action_set_active(self):
-        if any(m.state != "passive" for m in self):
-            raise UserError(self.env._("Only passive members can be reactivated."))
-        self.write({"state": "active"})
-        return True
-
-    def _record_notice(self, notice_date, extended=False):
-        """Record a departure notice: state leaving and a reminder activity."""
-        self.ensure_one()
-        if self.state not in ("active", "passive"):
-            raise UserError(
-                self.env._("Only active or passive members can give notice.")
-            )
-        if notice_date < self.join_date:
-            raise ValidationError(
-                self.env._(
-                    "The notice date of %(member)s cannot be before the "
-                    "join date (%(date)s).",
-                    member=self.partner_id.display_name,
-                    date=self.join_date,
-                )
-            )
-        self.write(
-            {
-                "notice_date": notice_date,
-                "notice_extended": extended,
-                "state": "leaving",
-            }
-        )
-        days = self.company_id.coop_notice_reminder_days
-        deadline = max(
-            fields.Date.context_today(self), self.leave_date - timedelta(days=days)
-        )
-        self.activity_schedule(
-            "mail.mail_activity_data_todo",
-            date_deadline=deadline,
-            summary=self.env._("Member leaving on %s", self.leave_date),
-            note=self.env._(
-                "Prepare the departure: shares to reimburse after the "
-                "effective leave date."
-            ),
-            user_id=self.env.user.id,
-        )
-        return self.leave_date
-
-    def action_cancel_notice(self):
-        for member in self:
-            if member.state != "leaving":
-                raise UserError(self.env._("Only leaving members can stay."))
-            member.write({"notice_date": False, "state": "active"})
-            member.activity_unlink(["mail.mail_activity_data_todo"])
-        return True
-
-    @api.model
-    def _cron_process_leaves(self):
-        """Daily: members whose effective leave date is past have left."""
-        today = fields.Date.context_today(self)
-        leaving = self.sudo().search(
-            [("state", "=", "leaving"), ("leave_date", "<", today)]
-        )
-        leaving._mark_left()
-
-    def _mark_left(self):
-        """The member left: prepaid fees are not refunded (kept as a donation)."""
-        for member in self.filtered(lambda m: m.prepaid_periods or m.prepaid_credit):
-            member.message_post(
-                body=self.env._(
-                    "%(periods)s prepaid period(s) and a credit of %(credit)s are "
-                    "not refundable and are kept as a donation.",
-                    periods=member.prepaid_periods,
-                    credit=member.prepaid_credit,
-                )
-            )
-        self.write({"state": "left", "prepaid_periods": 0, "prepaid_credit": 0.0})
-
-    # ------------------------------------------------------------ fees
-
-    def _check_prepay(self, count):
-        self.ensure_one()
-        self._check_manager()
-        scheme = self.category_id.fee_scheme_id
-        if not scheme or self.category_id.fee_mode == fee_rules.EXEMPT:
-            raise UserError(
-                self.env._("%s pays no fee to prepay.", self.partner_id.display_name)
-            )
-        if not share_rules.is_valid_share_count(count):
-            raise UserError(
-                self.env._("The number of periods must be a whole number above 0.")
-            )
-        if self.prepaid_periods + int(count) > scheme.max_prepaid_periods:
-            raise UserError(
-                self.env._(
-                    "At most %(maximum)s periods can be prepaid (%(current)s "
-                    "already prepaid, %(count)s requested).",
-                    maximum=scheme.max_prepaid_periods,
-                    current=self.prepaid_periods,
-                    count=count,
-                )
-            )
-        if self.state not in ("active", "candidate"):
-            raise UserError(self.env._("Only active members can prepay fees."))
-
-    def _prepay(self, count):
-        """One invoice for ``count`` periods paid in advance."""
-        self.ensure_one()
-        self._check_prepay(count)
-        count = int(count)
-        scheme = self.category_id.fee_scheme_id
-        price = self._get_period_fee()
-        move_vals = {
-            "move_type": "out_invoice",
-            "partner_id": self.partner_id.id,
-            "company_id": self.company_id.id,
-            "invoice_date": fields.Date.context_today(self),
-            "coop_membership_id": self.id,
-            "coop_move_kind": "prepaid",
-            "invoice_line_ids": [
-                Command.create(
-                    {
-                        "product_id": scheme.product_id.id,
-                        "name": self.env._(
-                            "%(count)s prepaid period(s) of %(scheme)s",
-                            count=count,
-                            scheme=scheme.name,
-                        ),
-                        "quantity": count,
-                        "price_unit": float(price),
-                    }
-                )
-            ],
-        }
-        journal = self.company_id.coop_fee_journal_id
-        if journal:
-            move_vals["journal_id"] = journal.id
-        move = (
-            self.env["account.move"]
-            .sudo()
-            .with_company(self.company_id)
-            .create(move_vals)
-        )
-        move.action_post()
-        self.prepaid_periods += count
-        return move
-
-    def _consume_credit(self, amount):
-        """Use the residual prepaid credit on ``amount`` (Decimal)."""
-        self.ensure_one()
-        if not self.prepaid_credit:
-            return amount
-        due, left = prepaid_rules.apply_credit(amount, self.prepaid_credit)
-        self.prepaid_credit = float(left)
-        return due
-
     # ------------------------------------------------------------ actions
 
     def action_view_moves(self):
@@ -773,9 +406,9 @@ class CoopMembership(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "coop_membership.coop_assembly_proxy_action"
         )
-        action["domain"] = [
-            "|",
-            ("holder_id", "=", self.id),
-            ("giver_id", "=", self.id),
-        ]
+        action["domain"] = self._get_proxy_domain()
         return action
+
+    def _get_proxy_domain(self):
+        """Assembly proxies given or held by these memberships."""
+        return ["|", ("holder_id", "in", self.ids), ("giver_id", "in", self.ids)]

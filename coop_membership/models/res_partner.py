@@ -32,6 +32,12 @@ class ResPartner(models.Model):
     coop_shares_held = fields.Integer(
         string="Shares Held", compute="_compute_coop_membership"
     )
+    coop_fee_count = fields.Integer(
+        string="Member Fees", compute="_compute_coop_membership"
+    )
+    coop_proxy_count = fields.Integer(
+        string="Assembly Proxies", compute="_compute_coop_membership"
+    )
 
     @api.depends_context("company")
     @api.depends("coop_membership_ids", "parent_id.coop_membership_ids")
@@ -43,6 +49,14 @@ class ResPartner(models.Model):
             partner.coop_category_id = membership.category_id
             partner.coop_member_number = membership.name
             partner.coop_shares_held = membership.shares_held
+            partner.coop_fee_count = membership.fee_count
+            partner.coop_proxy_count = (
+                self.env["coop.assembly.proxy"].search_count(
+                    membership._get_proxy_domain()
+                )
+                if membership
+                else 0
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -84,3 +98,33 @@ class ResPartner(models.Model):
         else:
             action["context"] = {"default_partner_id": self.id}
         return action
+
+    def _coop_membership_action(self, xmlid, domain):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = domain
+        action["context"] = {"create": False}
+        return action
+
+    def action_view_coop_shares(self):
+        """Share register of this partner's membership."""
+        membership = self.coop_membership_id
+        return self._coop_membership_action(
+            "coop_membership.coop_share_line_action",
+            [("membership_id", "=", membership.id)],
+        )
+
+    def action_view_coop_fees(self):
+        """Fees (per period) of this partner's membership."""
+        membership = self.coop_membership_id
+        return self._coop_membership_action(
+            "coop_membership.coop_fee_line_action",
+            [("membership_id", "=", membership.id)],
+        )
+
+    def action_view_coop_proxies(self):
+        """Assembly proxies given or held by this partner's membership."""
+        return self._coop_membership_action(
+            "coop_membership.coop_assembly_proxy_action",
+            self.coop_membership_id._get_proxy_domain(),
+        )

@@ -150,10 +150,15 @@ class CoopCommon(AccountTestInvoicingCommon):
             yield cm
         self.assertRegex(str(cm.exception), regex)
 
-    def _pay(self, moves):
+    def _pay(self, moves, payment_date=None, amount=None):
+        vals = {"group_payment": False}
+        if payment_date:
+            vals["payment_date"] = payment_date
+        if amount is not None:
+            vals.update(amount=amount, payment_difference_handling="open")
         self.env["account.payment.register"].with_context(
             active_model="account.move", active_ids=moves.ids
-        ).create({"group_payment": False})._create_payments()
+        ).create(vals)._create_payments()
 
     def _share_account_balance(self):
         lines = self.env["account.move.line"].search(

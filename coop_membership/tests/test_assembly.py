@@ -38,7 +38,10 @@ class TestAssembly(CoopCommon):
         moves = period._run_fees()
         self.assertEqual(len(moves), 5)
         self.assertFalse(self.assembly._get_electorate() & a)
-        self._pay(moves.filtered(lambda m: m.partner_id != e.partner_id))
+        self._pay(
+            moves.filtered(lambda m: m.partner_id != e.partner_id),
+            payment_date=date(2026, 6, 1),
+        )
         voters = self.assembly._get_electorate()
         self.assertIn(a, voters)
         self.assertNotIn(e, voters)  # fee not paid
@@ -59,6 +62,31 @@ class TestAssembly(CoopCommon):
         )
         self.assertIn("Voter 0", html.decode())
         self.assertNotIn("Voter 4", html.decode())
+
+    def test_electorate_regularisation_until_day_before(self):
+        """Electrolab: regularising is accepted up to the day before the
+        assembly (15 June 2026): paid on 14 June votes, on 15 June does not."""
+        a, b, c, d, _e = self.members
+        period = self.scheme_year._get_or_create_period(date(2026, 1, 1))
+        moves = period._run_fees()
+        by_partner = {m.partner_id: m for m in moves}
+        self._pay(by_partner[a.partner_id], payment_date=date(2026, 6, 14))
+        self._pay(by_partner[b.partner_id], payment_date=date(2026, 6, 15))
+        self._pay(by_partner[c.partner_id], payment_date=date(2026, 1, 31))
+        # 100 due, 60 paid by the day before: not up to date
+        self._pay(by_partner[d.partner_id], payment_date=date(2026, 6, 1), amount=60)
+        voters = self.assembly._get_electorate()
+        self.assertIn(a, voters)
+        self.assertNotIn(b, voters)
+        self.assertIn(c, voters)
+        self.assertNotIn(d, voters)
+        self.assertEqual(self.assembly.voter_ids, voters)
+        fee_b = self.env["coop.fee.line"].search([("membership_id", "=", b.id)])
+        self.assertTrue(fee_b.is_paid)  # paid today, yet too late for this vote
+        # for an assembly on 16 June, the payment of 15 June counts
+        self.assembly.date = date(2026, 6, 16)
+        self.assertIn(b, self.assembly._get_electorate())
+        self.assertNotIn(d, self.assembly._get_electorate())
 
     def test_proxies(self):
         a, b, c, d, e = self.members

@@ -53,7 +53,13 @@ class TestFees(CoopCommon):
         by_member = {f.membership_id: f for f in fees}
         self.assertEqual(by_member[full].amount, 100)
         self.assertEqual(by_member[half].amount, 50)
+        # itopie §3.1.3: joining 1 Nov-31 Dec is free: no zero invoice
         self.assertEqual(by_member[free].kind, "free")
+        self.assertEqual(by_member[free].amount, 0)
+        self.assertFalse(by_member[free].move_id)
+        self.assertTrue(by_member[free].is_paid)
+        self.assertNotIn(free.partner_id, moves.partner_id)
+        self.assertFalse(free.move_ids)
         self.assertEqual(by_member[org].amount, 2000)  # capped
         for skipped in (exempt, passive, cand):
             self.assertNotIn(skipped, by_member)

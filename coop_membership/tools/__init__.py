@@ -1,3 +1,4 @@
+from . import admission
 from . import fees
 from . import notice
 from . import periods

@@ -1,0 +1,132 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import fees as fee_rules
+from ..tools import prepaid as prepaid_rules
+from ..tools import shares as share_rules
+
+
+class CoopMembershipFeeMixin(models.AbstractModel):
+    """Fees of a membership: period fee, discount hook, prepaid periods and credit."""
+
+    _name = "coop.membership.fee.mixin"
+    _description = "Membership Fees and Prepaid Periods"
+
+    def _get_fee_discount_percent(self):
+        """Discount (%) on this member's fees; hook for other addons
+        (e.g. joining through a partner cooperative)."""
+        self.ensure_one()
+        return 0.0
+
+    def _get_period_fee(self):
+        """Fee (Decimal) of one whole period for this member, discount applied."""
+        self.ensure_one()
+        category = self.category_id
+        amount = fee_rules.period_fee(
+            category.fee_mode,
+            category.fee_amount,
+            category.fee_permille,
+            self.payroll,
+            category.fee_cap,
+        )
+        return fee_rules.apply_discount(amount, self._get_fee_discount_percent())
+
+    def _reexpress_prepaid(self, old_prices):
+        """After a fee change: prepaid money re-expressed at the new price."""
+        for member in self:
+            old_price = old_prices.get(member.id)
+            new_price = member._get_period_fee()
+            if old_price is None or old_price == new_price:
+                continue
+            periods, credit = prepaid_rules.reexpress(
+                member.prepaid_periods, member.prepaid_credit, old_price, new_price
+            )
+            member.write({"prepaid_periods": periods, "prepaid_credit": float(credit)})
+            member.message_post(
+                body=self.env._(
+                    "Fee changed from %(old)s to %(new)s: prepaid money is now "
+                    "%(periods)s period(s) and a credit of %(credit)s.",
+                    old=old_price,
+                    new=new_price,
+                    periods=periods,
+                    credit=credit,
+                )
+            )
+
+    def _check_prepay(self, count):
+        self.ensure_one()
+        self._check_manager()
+        scheme = self.category_id.fee_scheme_id
+        if not scheme or self.category_id.fee_mode == fee_rules.EXEMPT:
+            raise UserError(
+                self.env._("%s pays no fee to prepay.", self.partner_id.display_name)
+            )
+        if not share_rules.is_valid_share_count(count):
+            raise UserError(
+                self.env._("The number of periods must be a whole number above 0.")
+            )
+        if self.prepaid_periods + int(count) > scheme.max_prepaid_periods:
+            raise UserError(
+                self.env._(
+                    "At most %(maximum)s periods can be prepaid (%(current)s "
+                    "already prepaid, %(count)s requested).",
+                    maximum=scheme.max_prepaid_periods,
+                    current=self.prepaid_periods,
+                    count=count,
+                )
+            )
+        if self.state not in ("active", "candidate"):
+            raise UserError(self.env._("Only active members can prepay fees."))
+
+    def _prepay(self, count):
+        """One invoice for ``count`` periods paid in advance."""
+        self.ensure_one()
+        self._check_prepay(count)
+        count = int(count)
+        scheme = self.category_id.fee_scheme_id
+        price = self._get_period_fee()
+        move_vals = {
+            "move_type": "out_invoice",
+            "partner_id": self.partner_id.id,
+            "company_id": self.company_id.id,
+            "invoice_date": fields.Date.context_today(self),
+            "coop_membership_id": self.id,
+            "coop_move_kind": "prepaid",
+            "invoice_line_ids": [
+                Command.create(
+                    {
+                        "product_id": scheme.product_id.id,
+                        "name": self.env._(
+                            "%(count)s prepaid period(s) of %(scheme)s",
+                            count=count,
+                            scheme=scheme.name,
+                        ),
+                        "quantity": count,
+                        "price_unit": float(price),
+                    }
+                )
+            ],
+        }
+        journal = self.company_id.coop_fee_journal_id
+        if journal:
+            move_vals["journal_id"] = journal.id
+        move = (
+            self.env["account.move"]
+            .sudo()
+            .with_company(self.company_id)
+            .create(move_vals)
+        )
+        move.action_post()
+        self.prepaid_periods += count
+        return move
+
+    def _consume_credit(self, amount):
+        """Use the residual prepaid credit on ``amount`` (Decimal)."""
+        self.ensure_one()
+        if not self.prepaid_credit:
+            return amount
+        due, left = prepaid_rules.apply_credit(amount, self.prepaid_credit)
+        self.prepaid_credit = float(left)
+        return due

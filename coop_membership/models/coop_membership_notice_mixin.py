@@ -1,0 +1,82 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class CoopMembershipNoticeMixin(models.AbstractModel):
+    """Departure of a member: notice, effective leave, prepaid fees kept."""
+
+    _name = "coop.membership.notice.mixin"
+    _description = "Membership Notice and Leave"
+
+    def _record_notice(self, notice_date, extended=False):
+        """Record a departure notice: state leaving and a reminder activity."""
+        self.ensure_one()
+        if self.state not in ("active", "passive"):
+            raise UserError(
+                self.env._("Only active or passive members can give notice.")
+            )
+        if notice_date < self.join_date:
+            raise ValidationError(
+                self.env._(
+                    "The notice date of %(member)s cannot be before the "
+                    "join date (%(date)s).",
+                    member=self.partner_id.display_name,
+                    date=self.join_date,
+                )
+            )
+        self.write(
+            {
+                "notice_date": notice_date,
+                "notice_extended": extended,
+                "state": "leaving",
+            }
+        )
+        days = self.company_id.coop_notice_reminder_days
+        deadline = max(
+            fields.Date.context_today(self), self.leave_date - timedelta(days=days)
+        )
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            date_deadline=deadline,
+            summary=self.env._("Member leaving on %s", self.leave_date),
+            note=self.env._(
+                "Prepare the departure: shares to reimburse after the "
+                "effective leave date."
+            ),
+            user_id=self.env.user.id,
+        )
+        return self.leave_date
+
+    def action_cancel_notice(self):
+        for member in self:
+            if member.state != "leaving":
+                raise UserError(self.env._("Only leaving members can stay."))
+            member.write({"notice_date": False, "state": "active"})
+            member.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    @api.model
+    def _cron_process_leaves(self):
+        """Daily: members whose effective leave date is past have left."""
+        today = fields.Date.context_today(self)
+        leaving = self.sudo().search(
+            [("state", "=", "leaving"), ("leave_date", "<", today)]
+        )
+        leaving._mark_left()
+
+    def _mark_left(self):
+        """The member left: prepaid fees are not refunded (kept as a donation)."""
+        for member in self.filtered(lambda m: m.prepaid_periods or m.prepaid_credit):
+            member.message_post(
+                body=self.env._(
+                    "%(periods)s prepaid period(s) and a credit of %(credit)s are "
+                    "not refundable and are kept as a donation.",
+                    periods=member.prepaid_periods,
+                    credit=member.prepaid_credit,
+                )
+            )
+        self.write({"state": "left", "prepaid_periods": 0, "prepaid_credit": 0.0})
