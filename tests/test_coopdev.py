@@ -176,3 +176,47 @@ def test_traversable_by_others(tmp_path):
     assert coopdev.traversable_by_others(private / "clone" / ".local") == (
         coopdev.traversable_by_others(tmp_path)
     )
+
+
+def _cli(*args, env=None):
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, str(coopdev.ROOT / "scripts" / "coopdev.py"), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+        timeout=60,
+    )
+
+
+def test_cli_wrong_odoo_src_is_one_line_naming_the_fix(tmp_path):
+    _tree(tmp_path, "version_info = (16, 0, 0, FINAL, 0, '')")
+    result = _cli("setup", env={"ODOO_SRC": str(tmp_path)})
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "is Odoo 16.0, not 18.0" in lines[0] and "ODOO_SRC" in lines[0]
+
+
+def test_cli_missing_odoo_src_is_one_line(tmp_path):
+    result = _cli("setup", env={"ODOO_SRC": str(tmp_path / "nowhere")})
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "holds no Odoo source" in result.stderr
+
+
+def test_cli_busy_port_is_one_line_naming_the_fix():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        result = _cli("run", "--port", str(port))
+    assert result.returncode == 2
+    assert f"port {port} is busy" in result.stderr
+    assert "PORT=" in result.stderr
