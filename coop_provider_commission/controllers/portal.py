@@ -57,7 +57,12 @@ class CoopCommissionPortal(CustomerPortal):
             day = fields.Date.to_date((month or "") + "-01")
         except ValueError:
             day = None
-        if not day:
+        is_provider = (
+            request.env["coop.network.client"]
+            .sudo()
+            .search_count([("provider_id", "=", partner.id)], limit=1)
+        )
+        if not day or not is_provider:
             return request.redirect("/my/commissions?error=month")
         start, end = commission.period_bounds(day, "month")
         declarations = request.env["coop.commission.declaration"].sudo()

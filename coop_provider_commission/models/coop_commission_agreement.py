@@ -46,6 +46,7 @@ class CoopCommissionAgreement(models.Model):
             ("invoiced", "Invoiced turnover"),
             ("units", "Units sold"),
             ("fixed", "Fixed amount per period"),
+            ("chained", "Commissions settled under the lower-level agreements"),
         ],
         required=True,
         default="declared",
@@ -55,7 +56,8 @@ class CoopCommissionAgreement(models.Model):
         string="Rate (%)",
         digits=(16, 2),
         tracking=True,
-        help="Percentage of the turnover (declared or invoiced bases).",
+        help="Percentage of the turnover (declared or invoiced bases) or of the "
+        "commissions settled under the lower-level agreements (chained basis).",
     )
     amount = fields.Monetary(
         currency_field="currency_id",
@@ -168,11 +170,11 @@ class CoopCommissionAgreement(models.Model):
                         name=agreement.name,
                     )
                 )
-            if agreement.basis == "fixed" and not agreement.partner_ids:
+            if agreement.basis in ("fixed", "chained") and not agreement.partner_ids:
                 raise ValidationError(
                     self.env._(
-                        "Agreement %(name)s: a fixed amount per period needs the "
-                        "partners who owe or receive it.",
+                        "Agreement %(name)s: a fixed or chained agreement needs "
+                        "the partners who owe or receive it.",
                         name=agreement.name,
                     )
                 )

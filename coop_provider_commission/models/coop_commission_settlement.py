@@ -185,6 +185,29 @@ class CoopCommissionSettlement(models.Model):
             )
 
     @api.model
+    def _chained_base(self, agreement, date_from, date_to):
+        """Total of the commissions settled in the period under the
+        lower-level agreements (e.g. what the mediators owe their section),
+        on which a chained agreement applies its rate."""
+        children = self.search(
+            [
+                ("agreement_id", "in", agreement.child_ids.ids),
+                ("date_from", ">=", date_from),
+                ("date_to", "<=", date_to),
+            ]
+        )
+        drafts = children.filtered(lambda s: s.state == "draft")
+        if drafts:
+            raise UserError(
+                self.env._(
+                    "The period cannot be settled while these lower-level "
+                    "settlements are not validated: %(names)s",
+                    names=", ".join(drafts.mapped("name")),
+                )
+            )
+        return sum(children.mapped("amount_total"))
+
+    @api.model
     def _settle(self, agreements, day):
         """Create or recompute the draft settlements of agreements for the
         period of each agreement that contains day.
@@ -205,6 +228,9 @@ class CoopCommissionSettlement(models.Model):
             partners = set(agreement.partner_ids.ids)
             if agreement.basis == "fixed":
                 totals = {(partner, False): [0.0, 0.0] for partner in partners}
+            elif agreement.basis == "chained":
+                base = self._chained_base(agreement, date_from, date_to)
+                totals = {(partner, False): [base, 0.0] for partner in partners}
             else:
                 key = (
                     agreement.company_id,

@@ -51,6 +51,8 @@ class TestCommissionRules(BaseCase):
             (c.Rule(basis="invoiced", rate=70.0), 1000.0, 0, 700.0),
             (c.Rule(basis="units", amount=20.0), 0.0, 4, 80.0),
             (c.Rule(basis="fixed", amount=300.0), 0.0, 0, 300.0),
+            # a section passes on 10 % of what its mediators paid it
+            (c.Rule(basis="chained", rate=10.0), 200.0, 0, 20.0),
             (declared20, 333.33, 0, 66.67),
         ]
         for rule, base, units, expected in cases:
@@ -95,6 +97,7 @@ class TestCommissionRules(BaseCase):
             (date(2026, 1, 1), None, -1, "invoiced", "rate"),
             (date(2026, 1, 1), date(2026, 1, 1), 100, "declared", None),
             (date(2026, 1, 1), None, 0, "fixed", None),
+            (date(2026, 1, 1), None, 101, "chained", "rate"),
         ]
         for start, end, rate, basis, expected in cases:
             with self.subTest(rate=rate, end=end):

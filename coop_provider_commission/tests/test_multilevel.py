@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import CommissionCase
@@ -136,6 +137,39 @@ class TestMultiLevel(CommissionCase):
             )[0]
         )
         self.assertIn("Mediator Kofi", html)
+
+    def test_chained_share_of_mediators_payments(self):
+        """The section passes 10 % of what its mediators paid it in the
+        semester on to the head office."""
+        share = self._agreement(
+            name="10 % of the hostings' amounts to the head office",
+            direction="to_partner",
+            basis="chained",
+            rate=10.0,
+            period="semester",
+            partner_ids=self.head_office.ids,
+        )
+        self.per_hosting.parent_id = share
+        monthly = self.Settlement.browse()
+        for month in range(1, 7):
+            monthly |= self.Settlement._settle(self.per_hosting, date(2026, month, 1))
+        with self.assertRaisesRegex(UserError, "lower-level settlements"):
+            self.Settlement._settle(share, date(2026, 3, 1))
+        self.assertFalse(self.Settlement.search([("agreement_id", "=", share.id)]))
+        monthly.action_validate()
+        # Kofi 4 x 20 + Ama 6 x 20 = 200 received -> 20 for the head office
+        self.assertEqual(sum(monthly.mapped("amount_total")), 200.0)
+        settlement = self.Settlement._settle(share, date(2026, 3, 1))
+        self.assertEqual(settlement.partner_id, self.head_office)
+        self.assertEqual(
+            (settlement.base_total, settlement.amount_total), (200.0, 20.0)
+        )
+        # the wizard without explicit agreements leaves chained ones alone
+        wizard = self.env["coop.commission.settle.wizard"].create(
+            {"date": date(2026, 3, 1)}
+        )
+        action = wizard.action_settle()
+        self.assertNotIn(share, self.Settlement.search(action["domain"]).agreement_id)
 
     def test_section_contribution_to_head_office(self):
         settlement = self.Settlement._settle(self.contribution, date(2026, 8, 1))

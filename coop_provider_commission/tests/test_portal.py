@@ -147,6 +147,28 @@ class TestPortal(CommissionCase, HttpCase):
         self.assertTrue(april)
         self.assertTrue(response.url.endswith(april.access_url))
 
+    def test_portal_non_provider_cannot_declare(self):
+        outsider = (
+            self.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "name": "Portal outsider",
+                    "login": "portal_outsider",
+                    "password": "portal_outsider_pw",
+                    "groups_id": [Command.set(self.env.ref("base.group_portal").ids)],
+                }
+            )
+        )
+        self.authenticate("portal_outsider", "portal_outsider_pw")
+        response = self._post("/my/commissions/declaration/new", {"month": "2026-04"})
+        self.assertIn("only providers", response.text)
+        self.assertFalse(
+            self.env["coop.commission.declaration"].search(
+                [("provider_id", "=", outsider.partner_id.id)]
+            )
+        )
+
     def test_portal_statement(self):
         self.authenticate("portal_bruno", "portal_bruno_pw")
         response = self.url_open("/my/commissions/statements")

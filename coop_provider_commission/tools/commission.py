@@ -13,6 +13,8 @@ BASIS_DECLARED = "declared"
 BASIS_INVOICED = "invoiced"
 BASIS_UNITS = "units"
 BASIS_FIXED = "fixed"
+BASIS_CHAINED = "chained"
+RATE_BASES = (BASIS_DECLARED, BASIS_INVOICED, BASIS_CHAINED)
 
 Rule = namedtuple(
     "Rule",
@@ -63,7 +65,7 @@ def validity_error(date_start, date_end, rate, basis):
     """Error code for an invalid agreement, or None."""
     if date_start and date_end and date_end < date_start:
         return "validity"
-    if basis in (BASIS_DECLARED, BASIS_INVOICED) and not 0 <= rate <= 100:
+    if basis in RATE_BASES and not 0 <= rate <= 100:
         return "rate"
     return None
 
@@ -100,7 +102,7 @@ def aggregate(rule, lines):
 
 def commission_amount(rule, base, units, currency_round=None):
     """Commission on a base turnover / a number of units."""
-    if rule.basis in (BASIS_DECLARED, BASIS_INVOICED):
+    if rule.basis in RATE_BASES:
         value = base * rule.rate / 100.0
     elif rule.basis == BASIS_UNITS:
         value = units * rule.amount

@@ -20,13 +20,19 @@ class CoopCommissionSettleWizard(models.TransientModel):
     agreement_ids = fields.Many2many(
         "coop.commission.agreement",
         string="Agreements",
-        help="Empty: every active agreement.",
+        help="Empty: every active agreement except the chained ones, which are "
+        "settled once the lower-level settlements are validated.",
     )
 
     def action_settle(self):
         self.ensure_one()
+        # without an explicit choice, chained agreements wait: they apply to
+        # the lower-level settlements once those are validated
         agreements = self.agreement_ids or self.env["coop.commission.agreement"].search(
-            [("company_id", "in", self.env.companies.ids)]
+            [
+                ("company_id", "in", self.env.companies.ids),
+                ("basis", "!=", "chained"),
+            ]
         )
         settlements = self.env["coop.commission.settlement"]._settle(
             agreements, self.date
