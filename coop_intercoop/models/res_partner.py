@@ -69,61 +69,58 @@ class ResPartner(models.Model):
             return result
         today = fields.Date.context_today(self)
         self.env["coop.trial.card"].flush_model()
+        self.env["coop.trial.formula"].flush_model()
         self.env["coop.intercoop.agreement"].flush_model()
         self.flush_model(["coop_intercoop_agreement_id"])
         self.env.cr.execute(
             """
-            SELECT p.id, a.id, p.coop_intercoop_card_number, p.coop_intercoop_proof
+            SELECT p.id, a.id, p.coop_intercoop_card_number, p.coop_intercoop_proof,
+                   a.state, a.date_start, a.date_end, a.pricelist_id
               FROM res_partner p
               JOIN coop_intercoop_agreement a ON a.id = p.coop_intercoop_agreement_id
              WHERE p.id = ANY(%s) AND a.company_id = %s
             """,
             [list(self.ids), company.id],
         )
-        rows = self.env.cr.fetchall()
-        # one recordset: the agreements' fields are read in one query
-        agreements = (
-            self.env["coop.intercoop.agreement"]
-            .sudo()
-            .browse([row[1] for row in rows])
-        )
-        for (partner_id, _id, number, proof), agreement in zip(
-            rows, agreements, strict=True
-        ):
+        # plain values: no ORM read per record, whatever the batch size
+        Agreement = self.env["coop.intercoop.agreement"].sudo()
+        Pricelist = self.env["product.pricelist"]
+        for row in self.env.cr.fetchall():
+            partner_id, agreement_id, number, proof, state, start, end, pricelist = row
             result[partner_id] = {
                 "kind": "agreement",
-                "agreement": agreement,
+                "agreement": Agreement.browse(agreement_id),
                 "card_number": number or "",
                 "proof": proof or "",
-                "valid": trial_rules.agreement_is_valid(
-                    agreement.state, agreement.date_start, agreement.date_end, today
-                ),
-                "pricelist": agreement.pricelist_id,
+                "valid": trial_rules.agreement_is_valid(state, start, end, today),
+                "pricelist": Pricelist.browse(pricelist),
             }
         self.env.cr.execute(
             """
-            SELECT DISTINCT ON (c.partner_id) c.partner_id, c.id
+            SELECT DISTINCT ON (c.partner_id)
+                   c.partner_id, c.id, c.start_date, c.purchases_used,
+                   f.max_purchases, f.max_days, f.pricelist_id
               FROM coop_trial_card c
+              JOIN coop_trial_formula f ON f.id = c.formula_id
              WHERE c.partner_id = ANY(%s) AND c.company_id = %s
                AND c.cancelled IS NOT TRUE
              ORDER BY c.partner_id, c.start_date DESC, c.id DESC
             """,
             [list(self.ids), company.id],
         )
-        rows = self.env.cr.fetchall()
-        cards = (
-            self.env["coop.trial.card"]
-            .sudo()
-            .browse([card_id for _partner_id, card_id in rows])
-        )
-        for (partner_id, _card_id), card in zip(rows, cards, strict=True):
+        Card = self.env["coop.trial.card"].sudo()
+        for row in self.env.cr.fetchall():
+            partner_id, card_id, start, used, max_purchases, max_days, pricelist = row
             if result.get(partner_id, {}).get("valid"):
                 continue  # a valid agreement wins over a trial card
+            state = trial_rules.card_state(
+                max_purchases, max_days, start, used or 0, today
+            )
             result[partner_id] = {
                 "kind": "card",
-                "card": card,
-                "valid": card.state == trial_rules.ACTIVE,
-                "pricelist": card.formula_id.pricelist_id,
+                "card": Card.browse(card_id),
+                "valid": state == trial_rules.ACTIVE,
+                "pricelist": Pricelist.browse(pricelist),
             }
         return result
 
