@@ -119,7 +119,7 @@ class CoopShopOrderMailLog(models.Model):
         for log in self:
             if not template or not log.email_from or log.replied:
                 continue
-            template.send_mail(log.id, force_send=True)
+            template.send_mail(log.id, force_send=False)
             log.replied = True
             log.message_post(
                 body=Markup("<p>%s</p>")

@@ -175,6 +175,24 @@ class SaleOrder(models.Model):
         )
 
     @api.model
+    def _shop_request_defaults(self, company, user):
+        """Sales team and warehouse of the requests of a company's shop
+        responsible, computed as the quotation would, cached for the
+        transaction (the gateway processes a batch of emails in a row)."""
+        cache = self.env.cr.cache.setdefault("coop_shop_orders.request_defaults", {})
+        key = (company.id, user.id)
+        if key not in cache:
+            probe = self.with_company(company).new(
+                {"company_id": company.id, "user_id": user.id}
+            )
+            cache[key] = {
+                fname: probe[fname].id
+                for fname in ("team_id", "warehouse_id")
+                if fname in self._fields and probe[fname]
+            }
+        return dict(cache[key])
+
+    @api.model
     def _shop_create_request(
         self, company, partner, subject, body, email_from, date, ack="pending"
     ):
@@ -201,13 +219,26 @@ class SaleOrder(models.Model):
         }
         if company.shop_order_user_id:
             values["user_id"] = company.shop_order_user_id.id
+        # team and warehouse are the same for every request of a batch: look
+        # them up once instead of once per email
+        values.update(
+            self._shop_request_defaults(
+                company, company.shop_order_user_id or self.env.user
+            )
+        )
         if not reference:
             # the quotation number becomes the reference
             values["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
                 "sale.order", sequence_date=date
             ) or self.env._("New")
             values["client_order_ref"] = values["name"]
-        order = self.with_company(company).create(values)
+        # the responsible follows the request and gets the activity below: no
+        # "you have been assigned" email for each request
+        order = (
+            self.with_company(company)
+            .with_context(mail_auto_subscribe_no_notify=True)
+            .create(values)
+        )
         # the activity shows in the responsible's activities: no assignment email
         order.with_context(mail_activity_quick_update=True).activity_schedule(
             "coop_shop_orders.mail_activity_type_prepare_quote",
@@ -304,10 +335,20 @@ class SaleOrder(models.Model):
         rendered = template._generate_template(
             self.ids, ("subject", "body_html", "email_from")
         )
-        for order in self:
+        # the gateway user (OdooBot) does not follow the request, the customer
+        # already does (author of the request), nothing to track: the
+        # acknowledgement is one message plus one queued email
+        poster = self.with_context(
+            from_alias=False,
+            mail_create_nosubscribe=True,
+            mail_post_autofollow=False,
+            mail_notrack=True,
+            tracking_disable=True,
+        )
+        for order in poster:
             values = rendered[order.id]
             order.shop_ack_state = "sent"
-            order.with_context(from_alias=False).message_post(
+            order.message_post(
                 body=values["body_html"],
                 subject=values["subject"],
                 email_from=values.get("email_from") or None,
@@ -317,6 +358,9 @@ class SaleOrder(models.Model):
                 # emailed a copy of every acknowledgement
                 subtype_xmlid="mail.mt_note",
                 email_layout_xmlid="mail.mail_notification_layout_with_responsible_signature",
+                # queued as a mail.mail, sent by the mail queue like any
+                # notification: no SMTP connection inside the gateway
+                force_send=False,
             )
 
     # ------------------------------------------------------------------

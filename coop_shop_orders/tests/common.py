@@ -156,7 +156,11 @@ class ShopOrdersCommon(MockEmail):
         )
 
     def process(self, raw):
-        return self.env["mail.thread"].message_process(False, raw)
+        """Feed the gateway, then run the mail queue as its cron would
+        (acknowledgements are queued, not sent inside the gateway)."""
+        res = self.env["mail.thread"].message_process(False, raw)
+        self.env["mail.mail"].sudo().process_email_queue()
+        return res
 
     def requests(self):
         return self.env["sale.order"].search(
