@@ -63,6 +63,11 @@ class TestShopOrdersGateway(ShopOrdersCommon, TransactionCase):
         # the ack comes after the request in the chatter
         ack = self.ack_message(order)
         self.assertGreater(ack.id, request_msg.id)
+        # its envelope in the chatter: emailed to the customer by the queue
+        self.assertEqual(ack.notification_ids.res_partner_id, self.member)
+        self.assertEqual(ack.notification_ids.notification_status, "sent")
+        # the responsible follows the request (replies reach them)
+        self.assertIn(self.shop_user.partner_id, order.message_partner_ids)
 
     def test_no_reference_uses_quotation_number(self):
         with self.mock_mail_gateway():
