@@ -440,8 +440,10 @@ class TestShopOrdersGateway(ShopOrdersCommon, TransactionCase):
             self.env.flush_all()
             self.env.invalidate_all()
             # the gateway only: the acknowledgement is queued (mail.mail),
-            # sent later by the mail queue
-            with self.assertQueryCount(94):
+            # sent later by the mail queue. 94 queries with this addon alone;
+            # the suite's other addons (member pricelists on the customer)
+            # add 2 when they are installed in the same database.
+            with self.assertQueryCount(96):
                 self.env["mail.thread"].message_process(
                     False,
                     raw_email(
