@@ -441,8 +441,8 @@ class TestShopOrdersGateway(ShopOrdersCommon, TransactionCase):
             self.env.invalidate_all()
             # the gateway only: the acknowledgement is queued (mail.mail),
             # sent later by the mail queue. 94 queries with this addon alone;
-            # the suite's other addons (member pricelists on the customer)
-            # add 2 when they are installed in the same database.
+            # 96 when the suite's other addons are installed in the same
+            # database.
             with self.assertQueryCount(96):
                 self.env["mail.thread"].message_process(
                     False,
