@@ -78,13 +78,8 @@ class ResCompany(models.Model):
     def _coop_wallet_create_account(self):
         self.ensure_one()
         Account = self.env["account.account"].with_company(self)
-        code = "4190"
-        index = 0
-        while Account.search_count(
-            [("code", "=", code), ("company_ids", "in", self.ids)], limit=1
-        ):
-            index += 1
-            code = "4190%s" % index
+        # Odoo's own search for a free code in this company, from 4190 on
+        code = Account._search_new_account_code("4190", cache=set())
         return Account.create(
             {
                 "name": self.env._("Customer Wallets"),
