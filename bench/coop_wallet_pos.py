@@ -4,12 +4,22 @@
 
 (a) a partner with 100,000 wallet journal items: read
     the balance (stored row) against the naive SUM over the journal items.
-(b) N orders synced one by one through ``pos.order.sync_from_ui`` then the
-    session closed, paid (1) with the wallet, (2) in cash, (3) with Odoo's
-    eWallet (``pos_loyalty``: validate_coupon_programs + sync_from_ui +
-    confirm_coupon_programs, the calls its POS makes).
+(b) N orders per variant synced one by one through ``pos.order.sync_from_ui``
+    then each session closed, paid (1) with the wallet, (2) in cash, (3) with
+    Odoo's eWallet (``pos_loyalty``: validate_coupon_programs + sync_from_ui +
+    confirm_coupon_programs + add_loyalty_history_lines, the calls its
+    payment screen makes).
+
+Fairness: the three sessions are open at the same time and the orders are
+synced in rounds, one order of each variant per round in a shuffled order,
+so every variant sees the same database size and machine load. Each session
+is closed twice, inside a savepoint rolled back afterwards, first in the
+order wallet, cash, eWallet then in the reverse order; the figure is the
+mean of the two closes.
 """
 
+import os
+import random
 import time
 import uuid
 
@@ -19,6 +29,9 @@ MODULES = ["coop_wallet", "pos_loyalty"]
 DEFAULT_N = 2000
 # wallet journal items of the partner whose balance is read in (a)
 HISTORY = 100_000
+# distinct members paying in (b): at close, wallet lines stay per member, so
+# the close grows with it (COOP_BENCH_MEMBERS overrides it)
+MEMBERS = int(os.environ.get("COOP_BENCH_MEMBERS", "200"))
 
 
 def _topup(env, company, partner, amount):
@@ -131,8 +144,166 @@ def bench_balance_read(ctx, company, lines):
     )
 
 
+class _Undo(Exception):
+    """Raised to roll back the savepoint around a measured session close."""
+
+
+class Variant:
+    """One way of paying: a POS session of its own and how an order syncs."""
+
+    label = None
+    anchor = None
+
+    def __init__(self, bench):
+        self.bench = bench
+        self.env = bench.env
+        self.seconds = 0.0
+        self.queries = 0
+        self.closes = []
+
+    def methods(self):
+        raise NotImplementedError
+
+    def open(self):
+        self.config, self.session = self.bench.new_config(
+            "Bench %s" % self.label, self.methods()
+        )
+
+    def order(self, partner):
+        raise NotImplementedError
+
+    def sync(self, data):
+        return self.env["pos.order"].sync_from_ui([data])
+
+
+class WalletVariant(Variant):
+    label = "wallet"
+
+    def methods(self):
+        return self.bench.wallet_pm | self.bench.new_cash_pm("BCW")
+
+    def order(self, partner):
+        return self.bench.order_data(
+            self.session, self.config, partner, [(self.bench.wallet_pm, 10.0)]
+        )
+
+
+class CashVariant(Variant):
+    label = "cash"
+    anchor = "cash"
+
+    def methods(self):
+        self.cash_pm = self.bench.new_cash_pm("BCC")
+        return self.cash_pm
+
+    def order(self, partner):
+        return self.bench.order_data(
+            self.session, self.config, partner, [(self.cash_pm, 10.0)]
+        )
+
+
+class EwalletVariant(Variant):
+    """Odoo's eWallet: a reward line paid from the member's eWallet card."""
+
+    label = "ewallet"
+    anchor = "pos_loyalty eWallet"
+
+    def methods(self):
+        return self.bench.new_cash_pm("BCE")
+
+    def open(self):
+        super().open()
+        env = self.env
+        self.program = env["loyalty.program"].create(
+            {
+                "name": "Bench eWallet",
+                "program_type": "ewallet",
+                "trigger": "auto",
+                "applies_on": "future",
+                "reward_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "reward_type": "discount",
+                            "discount_mode": "per_point",
+                            "discount": 1,
+                            "discount_applicability": "order",
+                            "required_points": 1,
+                        },
+                    )
+                ],
+                "rule_ids": [
+                    (0, 0, {"reward_point_amount": 1, "reward_point_mode": "money"})
+                ],
+            }
+        )
+        self.reward = self.program.reward_ids[:1]
+        self.cards = {
+            card.partner_id.id: card
+            for card in env["loyalty.card"].create(
+                [
+                    {
+                        "program_id": self.program.id,
+                        "partner_id": partner.id,
+                        "points": self.bench.credit,
+                    }
+                    for partner in self.bench.members
+                ]
+            )
+        }
+
+    def order(self, partner):
+        card = self.cards[partner.id]
+        code = str(uuid.uuid4())
+        reward_line = (
+            0,
+            0,
+            {
+                "product_id": self.reward.discount_line_product_id.id,
+                "qty": 1,
+                "price_unit": -10.0,
+                "price_subtotal": -10.0,
+                "price_subtotal_incl": -10.0,
+                "discount": 0,
+                "tax_ids": [],
+                "pack_lot_ids": [],
+                "reward_id": self.reward.id,
+                "coupon_id": card.id,
+                "reward_identifier_code": code,
+                "points_cost": 10.0,
+                "is_reward_line": True,
+            },
+        )
+        data = self.bench.order_data(
+            self.session, self.config, partner, [], extra_lines=[reward_line]
+        )
+        return data, card, code
+
+    def sync(self, prepared):
+        data, card, code = prepared
+        Order = self.env["pos.order"]
+        Order.validate_coupon_programs({str(card.id): -10.0}, [])
+        result = Order.sync_from_ui([data])
+        order = Order.browse(result["pos.order"][0]["id"])
+        coupon_data = {
+            str(card.id): {
+                "points": -10.0,
+                "program_id": self.program.id,
+                "coupon_id": card.id,
+                "line_codes": [code],
+            }
+        }
+        updates = order.confirm_coupon_programs(coupon_data)
+        order.add_loyalty_history_lines(
+            [{"order_id": order.id, "card_id": str(card.id), "spent": 10.0, "won": 0}],
+            [{"id": u["id"], "old_id": u["old_id"]} for u in updates["coupon_updates"]],
+        )
+        return result
+
+
 class PosBench:
-    def __init__(self, ctx, company):
+    def __init__(self, ctx, company, n):
         self.ctx = ctx
         # a real POS manager (the superuser has no POS group)
         self.env = ctx.env(user=ctx.env.ref("base.user_admin"))
@@ -147,25 +318,14 @@ class PosBench:
                 "type": "consu",
             }
         )
-        cash_journal = env["account.journal"].create(
-            {
-                "name": "Bench cash",
-                "code": "BCSH",
-                "type": "cash",
-                "company_id": company.id,
-            }
-        )
-        self.cash_pm = env["pos.payment.method"].create(
-            {
-                "name": "Bench cash",
-                "journal_id": cash_journal.id,
-                "company_id": company.id,
-            }
-        )
         self.wallet_pm = env["pos.payment.method"].search(
             [("coop_is_wallet", "=", True), ("company_id", "=", company.id)], limit=1
         )
-        self.partner = env["res.partner"].create({"name": "Bench member"})
+        self.members = env["res.partner"].create(
+            [{"name": "Bench member %03d" % i} for i in range(MEMBERS)]
+        )
+        # enough for each member's share of the N orders of a variant
+        self.credit = 10.0 * (n // MEMBERS + 1) + 100
 
     def new_cash_pm(self, code):
         cash_journal = self.env["account.journal"].create(
@@ -176,14 +336,13 @@ class PosBench:
                 "company_id": self.company.id,
             }
         )
-        self.cash_pm = self.env["pos.payment.method"].create(
+        return self.env["pos.payment.method"].create(
             {
                 "name": "Bench cash %s" % code,
                 "journal_id": cash_journal.id,
                 "company_id": self.company.id,
             }
         )
-        return self.cash_pm
 
     def new_config(self, name, methods):
         config = self.env["pos.config"].create(
@@ -198,7 +357,7 @@ class PosBench:
         session.set_opening_control(0, None)
         return config, session
 
-    def order_data(self, session, config, payments, extra_lines=()):
+    def order_data(self, session, config, partner, payments, extra_lines=()):
         uid = str(uuid.uuid4())
         lines = [
             (
@@ -229,7 +388,7 @@ class PosBench:
             "name": "Order %s" % uid,
             "last_order_preparation_change": "{}",
             "lines": lines,
-            "partner_id": self.partner.id,
+            "partner_id": partner.id,
             "session_id": session.id,
             "sequence_number": 1,
             "payment_ids": [
@@ -249,189 +408,76 @@ class PosBench:
             "to_invoice": False,
         }
 
-    def run_flow(self, label, n, methods, make_order, after=None, before=None):
-        ctx = self.ctx
-        config, session = self.new_config("Bench %s" % label, methods)
-        Order = self.env["pos.order"]
-        total_seconds = 0.0
-        total_queries = 0
-        for _i in range(n):
-            data = make_order(session, config)
-            with ctx.timed() as t:
-                if before:
-                    before(data)
-                result = Order.sync_from_ui([data])
-                if after:
-                    after(result, data)
-            total_seconds += t["seconds"]
-            total_queries += t["queries"]
-            self.env.invalidate_all()
-        ctx.measure(
-            "coop_wallet.sync.%s.per_order" % label,
-            total_seconds / n * 1000,
-            "ms",
-            n,
-            total_queries,
-            anchor=None if label == "wallet" else label,
-            queries_per_order=round(total_queries / n, 1),
-        )
-        with ctx.timed() as t:
-            session.action_pos_session_closing_control()
-        ctx.measure(
-            "coop_wallet.close.%s" % label,
-            t["seconds"],
-            "s",
-            n,
-            t["queries"],
-            anchor=None if label == "wallet" else label,
-            state=session.state,
-        )
+    def close(self, variant):
+        """Close the variant's session, measure, and roll the close back."""
+        env = self.env
+        try:
+            with env.cr.savepoint():
+                with self.ctx.timed() as t:
+                    variant.session.action_pos_session_closing_control()
+                t["state"] = variant.session.state
+                raise _Undo
+        except _Undo:
+            pass
+        env.invalidate_all()
+        variant.closes.append(t)
 
 
 def bench_pos(ctx, company, n):
     env = ctx.env
-    pos = PosBench(ctx, company)
-    _topup(env, company, pos.partner, 10.0 * n + 100)
-
-    pos.run_flow(
-        "wallet",
-        n,
-        pos.wallet_pm | pos.new_cash_pm("BCW"),
-        lambda s, c: pos.order_data(s, c, [(pos.wallet_pm, 10.0)]),
-    )
-    pos.run_flow(
-        "cash",
-        n,
-        pos.new_cash_pm("BCC"),
-        lambda s, c: pos.order_data(s, c, [(pos.cash_pm, 10.0)]),
-    )
-    bench_ewallet(ctx, pos, n)
-
-
-def bench_ewallet(ctx, pos, n):
-    env = pos.env
-    program = env["loyalty.program"].create(
-        {
-            "name": "Bench eWallet",
-            "program_type": "ewallet",
-            "trigger": "auto",
-            "applies_on": "future",
-            "reward_ids": [
-                (
-                    0,
-                    0,
-                    {
-                        "reward_type": "discount",
-                        "discount_mode": "per_point",
-                        "discount": 1,
-                        "discount_applicability": "order",
-                        "required_points": 1,
-                    },
-                )
-            ],
-            "rule_ids": [
-                (
-                    0,
-                    0,
-                    {
-                        "reward_point_amount": 1,
-                        "reward_point_mode": "money",
-                    },
-                )
-            ],
-        }
-    )
-    reward = program.reward_ids[:1]
-    card = env["loyalty.card"].create(
-        {
-            "program_id": program.id,
-            "partner_id": pos.partner.id,
-            "points": 10.0 * n + 100,
-        }
-    )
-    Order = env["pos.order"]
-
-    def make_order(session, config):
-        code = str(uuid.uuid4())
-        reward_line = (
-            0,
-            0,
-            {
-                "product_id": reward.discount_line_product_id.id,
-                "qty": 1,
-                "price_unit": -10.0,
-                "price_subtotal": -10.0,
-                "price_subtotal_incl": -10.0,
-                "discount": 0,
-                "tax_ids": [],
-                "pack_lot_ids": [],
-                "reward_id": reward.id,
-                "coupon_id": card.id,
-                "reward_identifier_code": code,
-                "points_cost": 10.0,
-                "is_reward_line": True,
-            },
+    pos = PosBench(ctx, company, n)
+    for member in pos.members:
+        _topup(env, company, member, pos.credit)
+    variants = [WalletVariant(pos), CashVariant(pos), EwalletVariant(pos)]
+    for variant in variants:
+        variant.open()
+    rng = random.Random(2026)
+    for i in range(n):
+        partner = pos.members[i % MEMBERS]
+        for variant in rng.sample(variants, len(variants)):
+            prepared = variant.order(partner)
+            with ctx.timed() as t:
+                variant.sync(prepared)
+            variant.seconds += t["seconds"]
+            variant.queries += t["queries"]
+            pos.env.invalidate_all()
+    for variant in variants:
+        ctx.measure(
+            "coop_wallet.sync.%s.per_order" % variant.label,
+            variant.seconds / n * 1000,
+            "ms",
+            n,
+            variant.queries,
+            anchor=variant.anchor,
+            queries_per_order=round(variant.queries / n, 1),
         )
-        data = pos.order_data(session, config, [], extra_lines=[reward_line])
-        data["_coupon_code"] = code
-        return data
-
-    def before(data):
-        Order.validate_coupon_programs({str(card.id): -10.0}, [])
-
-    def after(result, data):
-        order = Order.browse(result["pos.order"][0]["id"])
-        coupon_data = {
-            str(card.id): {
-                "points": -10.0,
-                "program_id": program.id,
-                "coupon_id": card.id,
-                "line_codes": [data["_coupon_code"]],
-                "won": 0,
-                "spent": 10.0,
-                "card_id": str(card.id),
-            }
-        }
-        updates = order.confirm_coupon_programs(coupon_data)
-        order.add_loyalty_history_lines(
-            list(coupon_data.values()), updates["coupon_updates"]
+    for variant in variants + variants[::-1]:
+        pos.close(variant)
+    for variant in variants:
+        first, second = variant.closes
+        ctx.measure(
+            "coop_wallet.close.%s" % variant.label,
+            (first["seconds"] + second["seconds"]) / 2,
+            "s",
+            n,
+            first["queries"],
+            anchor=variant.anchor,
+            closes_s=[round(first["seconds"], 2), round(second["seconds"], 2)],
+            members=MEMBERS,
+            state=first["state"],
         )
-
-    config, session = pos.new_config("Bench ewallet", pos.new_cash_pm("BCE"))
-    total_seconds = 0.0
-    total_queries = 0
-    for _i in range(n):
-        data = make_order(session, config)
-        code = data.pop("_coupon_code")
-        with ctx.timed() as t:
-            before(data)
-            result = Order.sync_from_ui([data])
-            data["_coupon_code"] = code
-            after(result, data)
-        total_seconds += t["seconds"]
-        total_queries += t["queries"]
-        env.invalidate_all()
-    ctx.measure(
-        "coop_wallet.sync.ewallet.per_order",
-        total_seconds / n * 1000,
-        "ms",
-        n,
-        total_queries,
-        anchor="pos_loyalty eWallet",
-        queries_per_order=round(total_queries / n, 1),
-        card_points=card.points,
-    )
-    with ctx.timed() as t:
-        session.action_pos_session_closing_control()
-    ctx.measure(
-        "coop_wallet.close.ewallet",
-        t["seconds"],
-        "s",
-        n,
-        t["queries"],
-        anchor="pos_loyalty eWallet",
-        state=session.state,
-    )
+    # the flows really ran: member 0 paid ceil(N / MEMBERS) orders each way
+    member = pos.members[0]
+    spent = 10.0 * len(range(0, n, MEMBERS))
+    wallet = member.with_company(company).coop_wallet_balance
+    points = variants[2].cards[member.id].points
+    if round(wallet, 2) != round(pos.credit - spent, 2) or round(points, 2) != round(
+        pos.credit - spent, 2
+    ):
+        raise RuntimeError(
+            "unexpected balances after the run: wallet %s, eWallet %s, expected %s"
+            % (wallet, points, pos.credit - spent)
+        )
 
 
 def run(ctx):

@@ -70,6 +70,17 @@ class PosSession(models.Model):
         for payment, amounts in merged.values():
             split[payment] = amounts
 
+    def _create_pay_later_receivable_lines(self, data):
+        # one wallet line per holder can mean hundreds of lines: they go into
+        # the session entry while it is a draft, and posting it creates their
+        # analytic lines, so skip the per-line analytic sync at creation
+        move_line = data["MoveLine"]
+        data["MoveLine"] = move_line.with_context(skip_analytic_sync=True)
+        try:
+            return super()._create_pay_later_receivable_lines(data)
+        finally:
+            data["MoveLine"] = move_line
+
     def _create_non_reconciliable_move_lines(self, data):
         data = super()._create_non_reconciliable_move_lines(data)
         topups = data.get("coop_wallet_topups")

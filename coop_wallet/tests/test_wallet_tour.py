@@ -1,6 +1,7 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
@@ -60,6 +61,19 @@ class TestWalletTours(TestPointOfSaleHttpCommon):
 
     def test_refused_above_balance(self):
         self.start_pos_tour("CoopWalletRefusedTour")
+        self.assertFalse(
+            self.env["pos.order"].search(
+                [("partner_id", "=", self.member.id), ("state", "!=", "draft")]
+            )
+        )
+        self.assertEqual(self.balance(), 50.0)
+
+    def test_server_refuses_overdraft_on_screen(self):
+        """The till's check passes on stale data; the server's check under the
+        row lock refuses and the cashier sees why: nothing is recorded."""
+        # the refusal is a UserError: odoo.http logs it as a warning
+        with mute_logger("odoo.http"):
+            self.start_pos_tour("CoopWalletServerRefusedTour")
         self.assertFalse(
             self.env["pos.order"].search(
                 [("partner_id", "=", self.member.id), ("state", "!=", "draft")]

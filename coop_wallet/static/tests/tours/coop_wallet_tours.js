@@ -76,6 +76,35 @@ registry.category("web_tour.tours").add("CoopWalletRefusedTour", {
         ].flat(),
 });
 
+registry.category("web_tour.tours").add("CoopWalletServerRefusedTour", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            {
+                content:
+                    "the till still has the old minimum (-100.00): the manager " +
+                    "raised it to 0.00 after the till loaded",
+                trigger: ".pos",
+                run: () => {
+                    posmodel.company.coop_wallet_minimum = -100;
+                },
+            },
+            ProductScreen.addOrderline("Wallet Apples", "6"),
+            ProductScreen.clickPartnerButton(),
+            ProductScreen.clickCustomer("Member Ana"),
+            ProductScreen.clickPayButton(),
+            walletBalanceIs("50.00"),
+            // the till allows 60.00 (50.00 + its stale overdraft of 100.00)
+            PaymentScreen.clickPaymentMethod("Wallet", true, { remaining: "0.00" }),
+            PaymentScreen.clickValidate(),
+            // the server checks against the current minimum and refuses
+            dialogSays("Insufficient wallet balance for Member Ana"),
+            Dialog.confirm(),
+            PaymentScreen.isShown(),
+        ].flat(),
+});
+
 registry.category("web_tour.tours").add("CoopWalletNoCustomerTour", {
     steps: () =>
         [
