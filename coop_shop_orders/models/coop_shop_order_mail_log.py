@@ -1,10 +1,14 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
 
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import email_normalize, email_split
+
+_logger = logging.getLogger(__name__)
 
 
 class CoopShopOrderMailLog(models.Model):
@@ -119,7 +123,24 @@ class CoopShopOrderMailLog(models.Model):
         for log in self:
             if not template or not log.email_from or log.replied:
                 continue
-            template.send_mail(log.id, force_send=False)
+            try:
+                template.send_mail(log.id, force_send=False)
+            except UserError as error:
+                # a template broken by an edit must not lose the logged email
+                _logger.warning(
+                    "How-to-order reply not rendered (template %s): %s",
+                    template.id,
+                    error,
+                )
+                log.message_post(
+                    body=Markup("<p>%s</p>")
+                    % self.env._(
+                        "The explanation of how to order could not be sent: %s",
+                        error,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+                continue
             log.replied = True
             log.message_post(
                 body=Markup("<p>%s</p>")

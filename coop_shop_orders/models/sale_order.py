@@ -1,9 +1,11 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import email_normalize, html2plaintext
 from odoo.tools.mail import parse_contact_from_email
 
@@ -14,6 +16,8 @@ from ..tools.mail_request import (
     split_subject,
 )
 from ..tools.stage import STAGES, request_stage
+
+_logger = logging.getLogger(__name__)
 
 
 class SaleOrder(models.Model):
@@ -51,6 +55,7 @@ class SaleOrder(models.Model):
             ("pending", "To send"),
             ("sent", "Sent"),
             ("skipped", "Not sent (automatic email)"),
+            ("failed", "Not sent (template error)"),
         ],
         string="Acknowledgement",
         readonly=True,
@@ -332,9 +337,20 @@ class SaleOrder(models.Model):
         if self.env.context.get("shop_order_auto_submitted") or not template:
             self.shop_ack_state = "skipped"
             return
-        rendered = template._generate_template(
-            self.ids, ("subject", "body_html", "email_from")
-        )
+        try:
+            rendered = template._generate_template(
+                self.ids, ("subject", "body_html", "email_from")
+            )
+        except UserError as error:
+            # a template broken by an edit must not lose the request: keep it,
+            # without acknowledgement, and tell the shop
+            _logger.warning(
+                "Order request acknowledgement not rendered (template %s): %s",
+                template.id,
+                error,
+            )
+            self._shop_acknowledgement_failed(error)
+            return
         # the gateway user (OdooBot) does not follow the request, the customer
         # already does (author of the request), nothing to track: the
         # acknowledgement is one message plus one queued email
@@ -351,6 +367,8 @@ class SaleOrder(models.Model):
             order.message_post(
                 body=values["body_html"],
                 subject=values["subject"],
+                # the shop writes: no author lookup by email address
+                author_id=order.company_id.partner_id.id,
                 email_from=values.get("email_from") or None,
                 partner_ids=order.partner_id.ids,
                 message_type="comment",
@@ -361,6 +379,24 @@ class SaleOrder(models.Model):
                 # queued as a mail.mail, sent by the mail queue like any
                 # notification: no SMTP connection inside the gateway
                 force_send=False,
+            )
+
+    def _shop_acknowledgement_failed(self, error):
+        for order in self:
+            order.shop_ack_state = "failed"
+            order.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Acknowledgement not sent"),
+                note=self.env._(
+                    "The acknowledgement template could not be rendered: %s. "
+                    "Fix the template and answer the customer.",
+                    error,
+                ),
+                user_id=(
+                    order.company_id.shop_order_user_id
+                    or order.user_id
+                    or self.env.user
+                ).id,
             )
 
     # ------------------------------------------------------------------
