@@ -3,12 +3,13 @@
 """Profile of the order alias path of ``coop_shop_orders_gateway``: the same
 setup and emails, with cProfile on the order alias loop (top functions, stats
 dumped to /tmp/coop_shop_orders_gateway.prof) and the SQL statements per email
-by verb/table and by calling method. Not a figure: run it to find hot spots."""
+by verb/table and by calling method. Not a figure: run it to find hot spots.
+``PROFILE_TARGET=crm`` profiles the CRM lead alias instead."""
 
 import collections
-import contextlib
 import cProfile
 import io
+import os
 import pstats
 import re
 import sys
@@ -23,6 +24,7 @@ WHERE = (
     "/addons/mail/models/mail_thread",
     "/addons/mail/models/mail_activity",
     "/addons/sale/",
+    "/addons/crm/",
 )
 
 
@@ -54,29 +56,21 @@ def run(ctx):
             by_caller[_where(sys._getframe(1))] += 1
         return real_execute(cr, query, params, log_exceptions)
 
-    timed, measure = ctx.timed, ctx.measure
-    calls = []
-
-    @contextlib.contextmanager
-    def profiled():
-        calls.append(1)
-        first = len(calls) == 1  # the order alias loop comes first
-        with timed() as figures:
-            state["on"] = first
-            if first:
-                profiler.enable()
-            yield figures
-            if first:
-                profiler.disable()
-            state["on"] = False
-
+    _env, thread, targets = gateway.setup(ctx)
+    target = os.environ.get("PROFILE_TARGET", "shop")
+    emails = gateway._emails(ctx.n, targets[target], "profile")
+    ctx.env.flush_all()
     cursor_cls.execute = execute
-    ctx.timed, ctx.measure = profiled, lambda *args, **kwargs: None
+    state["on"] = True
+    profiler.enable()
     try:
-        gateway.run(ctx)
+        for raw in emails:
+            thread.message_process(False, raw)
+        ctx.env.flush_all()
     finally:
+        profiler.disable()
+        state["on"] = False
         cursor_cls.execute = real_execute
-        ctx.timed, ctx.measure = timed, measure
     profiler.dump_stats("/tmp/coop_shop_orders_gateway.prof")
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(60)
