@@ -153,7 +153,9 @@ class CoopShopOrderMailLog(models.Model):
         holding the request, with the log's messages and attachments."""
         self.ensure_one()
         Order = self.env["sale.order"]
-        partner = self.partner_id or Order._shop_create_contact(self.email_from)
+        partner = self.partner_id or self.env["res.partner"]._shop_create_contact(
+            self.email_from
+        )
         first = self.message_ids.filtered(lambda m: m.message_type == "email")[-1:]
         order = Order._shop_create_request(
             self.company_id,

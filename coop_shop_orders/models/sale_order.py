@@ -7,12 +7,10 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import email_normalize, html2plaintext
-from odoo.tools.mail import parse_contact_from_email
 
 from ..tools.mail_request import (
     extract_expectations,
     normalize_reference,
-    pick_partner,
     split_subject,
 )
 from ..tools.stage import STAGES, request_stage
@@ -108,41 +106,6 @@ class SaleOrder(models.Model):
     # Intake
     # ------------------------------------------------------------------
     @api.model
-    def _shop_find_customer(self, email, company):
-        if not email:
-            return self.env["res.partner"]
-        partners = (
-            self.env["res.partner"]
-            .sudo()
-            .with_context(active_test=True)
-            .search(
-                [
-                    ("email_normalized", "=", email),
-                    ("company_id", "in", [False, company.id]),
-                ],
-                order="id",
-                limit=20,
-            )
-        )
-        tag = company.shop_order_member_category_id
-        best = pick_partner(
-            {
-                "id": p.id,
-                "is_member": bool(
-                    tag
-                    and (
-                        tag in p.category_id
-                        or tag in p.commercial_partner_id.category_id
-                    )
-                ),
-                "is_company": p.is_company,
-                "to_verify": p.shop_to_verify,
-            }
-            for p in partners
-        )
-        return self.env["res.partner"].browse(best)
-
-    @api.model
     def _shop_find_request(self, partner, reference, company):
         key = normalize_reference(reference)
         if not key or not partner:
@@ -161,22 +124,6 @@ class SaleOrder(models.Model):
             ],
             order="id desc",
             limit=1,
-        )
-
-    @api.model
-    def _shop_create_contact(self, email_from):
-        name, email = parse_contact_from_email(email_from or "")
-        email = email or email_from
-        return (
-            self.env["res.partner"]
-            .sudo()
-            .create(
-                {
-                    "name": name or email,
-                    "email": email,
-                    "shop_to_verify": True,
-                }
-            )
         )
 
     @api.model
@@ -267,7 +214,7 @@ class SaleOrder(models.Model):
         email = email_normalize(msg_dict.get("email_from") or "")
         subject = msg_dict.get("subject") or ""
         reference, _title = split_subject(subject)
-        partner = self._shop_find_customer(email, company)
+        partner = self.env["res.partner"]._shop_find_customer(email, company)
         if reference and partner:
             existing = self._shop_find_request(partner, reference, company)
             if existing:
@@ -286,7 +233,9 @@ class SaleOrder(models.Model):
                 log = Log.create(dict(log_values, kind="unknown_sender"))
                 log._shop_send_how_to_order()
                 return log
-            partner = self._shop_create_contact(msg_dict.get("email_from"))
+            partner = self.env["res.partner"]._shop_create_contact(
+                msg_dict.get("email_from")
+            )
         return self._shop_create_request(
             company,
             partner,

@@ -36,15 +36,25 @@ function receiptWalletBalanceIs(amount) {
     ];
 }
 
+function openRegister() {
+    return [Chrome.startPoS(), Dialog.confirm("Open Register")];
+}
+
+/** Sell `product` to Member Ana and open the payment screen. */
+function payForMember(product, quantity, price) {
+    return [
+        ProductScreen.addOrderline(product, quantity, price),
+        ProductScreen.clickPartnerButton(),
+        ProductScreen.clickCustomer("Member Ana"),
+        ProductScreen.clickPayButton(),
+    ];
+}
+
 registry.category("web_tour.tours").add("CoopWalletPayTour", {
     steps: () =>
         [
-            Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
-            ProductScreen.addOrderline("Wallet Apples", "3"),
-            ProductScreen.clickPartnerButton(),
-            ProductScreen.clickCustomer("Member Ana"),
-            ProductScreen.clickPayButton(),
+            openRegister(),
+            payForMember("Wallet Apples", "3"),
             walletBalanceIs("50.00"),
             PaymentScreen.clickPaymentMethod("Wallet", true, { remaining: "0.00" }),
             PaymentScreen.clickValidate(),
@@ -57,12 +67,8 @@ registry.category("web_tour.tours").add("CoopWalletPayTour", {
 registry.category("web_tour.tours").add("CoopWalletRefusedTour", {
     steps: () =>
         [
-            Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
-            ProductScreen.addOrderline("Wallet Apples", "6"),
-            ProductScreen.clickPartnerButton(),
-            ProductScreen.clickCustomer("Member Ana"),
-            ProductScreen.clickPayButton(),
+            openRegister(),
+            payForMember("Wallet Apples", "6"),
             walletBalanceIs("50.00"),
             // the wallet line is capped at the available balance
             PaymentScreen.clickPaymentMethod("Wallet", true, { remaining: "10.00" }),
@@ -79,8 +85,7 @@ registry.category("web_tour.tours").add("CoopWalletRefusedTour", {
 registry.category("web_tour.tours").add("CoopWalletServerRefusedTour", {
     steps: () =>
         [
-            Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
+            openRegister(),
             {
                 content:
                     "the till still has the old minimum (-100.00): the manager " +
@@ -90,10 +95,7 @@ registry.category("web_tour.tours").add("CoopWalletServerRefusedTour", {
                     posmodel.company.coop_wallet_minimum = -100;
                 },
             },
-            ProductScreen.addOrderline("Wallet Apples", "6"),
-            ProductScreen.clickPartnerButton(),
-            ProductScreen.clickCustomer("Member Ana"),
-            ProductScreen.clickPayButton(),
+            payForMember("Wallet Apples", "6"),
             walletBalanceIs("50.00"),
             // the till allows 60.00 (50.00 + its stale overdraft of 100.00)
             PaymentScreen.clickPaymentMethod("Wallet", true, { remaining: "0.00" }),
@@ -108,8 +110,7 @@ registry.category("web_tour.tours").add("CoopWalletServerRefusedTour", {
 registry.category("web_tour.tours").add("CoopWalletNoCustomerTour", {
     steps: () =>
         [
-            Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
+            openRegister(),
             ProductScreen.addOrderline("Wallet Apples", "1"),
             ProductScreen.clickPayButton(),
             PaymentScreen.clickPaymentMethod("Wallet"),
@@ -122,12 +123,8 @@ registry.category("web_tour.tours").add("CoopWalletNoCustomerTour", {
 registry.category("web_tour.tours").add("CoopWalletTopupTour", {
     steps: () =>
         [
-            Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
-            ProductScreen.addOrderline("Member Top-up", "1", "25"),
-            ProductScreen.clickPartnerButton(),
-            ProductScreen.clickCustomer("Member Ana"),
-            ProductScreen.clickPayButton(),
+            openRegister(),
+            payForMember("Member Top-up", "1", "25"),
             walletBalanceIs("50.00"),
             PaymentScreen.clickPaymentMethod("Cash"),
             PaymentScreen.remainingIs("0.00"),
@@ -141,23 +138,16 @@ registry.category("web_tour.tours").add("CoopWalletTopupTour", {
 registry.category("web_tour.tours").add("CoopWalletOfflineTour", {
     steps: () =>
         [
-            Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
+            openRegister(),
             // online: pay 30.00 of the 50.00 wallet
-            ProductScreen.addOrderline("Wallet Apples", "3"),
-            ProductScreen.clickPartnerButton(),
-            ProductScreen.clickCustomer("Member Ana"),
-            ProductScreen.clickPayButton(),
+            payForMember("Wallet Apples", "3"),
             PaymentScreen.clickPaymentMethod("Wallet", true, { remaining: "0.00" }),
             PaymentScreen.clickValidate(),
             ReceiptScreen.isShown(),
             receiptWalletBalanceIs("20.00"),
             ReceiptScreen.clickNextOrder(),
             // offline: the till only trusts its cached balance (20.00)
-            ProductScreen.addOrderline("Wallet Apples", "3"),
-            ProductScreen.clickPartnerButton(),
-            ProductScreen.clickCustomer("Member Ana"),
-            ProductScreen.clickPayButton(),
+            payForMember("Wallet Apples", "3"),
             {
                 content: "the till goes offline",
                 trigger: ".payment-screen",
