@@ -3,6 +3,7 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.sql import escape_psql
 
 
 class CoopVolunteerHours(models.Model):
@@ -93,7 +94,8 @@ class CoopVolunteerHours(models.Model):
                     ("partner_id", "=", line.partner_id.id),
                     ("cooperative_id", "=", line.cooperative_id.id),
                     ("date", "=", line.date),
-                    ("activity", "=ilike", line.activity),
+                    # =ilike with the wildcards escaped: case-insensitive equality
+                    ("activity", "=ilike", escape_psql(line.activity)),
                 ]
             )
             if duplicate:

@@ -163,6 +163,12 @@ class TestTrialCard(IntercoopCase):
             self.env["coop.trial.formula"].with_user(self.pos_user).create(
                 {"name": "Hack", "max_purchases": 99}
             )
+        # a cashier cannot restart a card
+        card = self.env["coop.trial.card"].search(
+            [("partner_id", "=", result["partner_id"])]
+        )
+        with self.assertRaises(AccessError):
+            card.with_user(self.pos_user).write({"cancelled": True})
 
     def test_formula_needs_a_limit(self):
         with self.assertRaisesMsg(ValidationError, "purchase limit or a day limit"):

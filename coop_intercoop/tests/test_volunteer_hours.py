@@ -77,6 +77,11 @@ class TestVolunteerHours(IntercoopCase):
         self._hours(self.ana, self.pooling_coop, 3.0)
         with self.assertRaisesMsg(ValidationError, "already recorded"):
             self._hours(self.ana, self.pooling_coop, 1.0, activity="shop shift")
+        # "_" and "%" in an activity are letters, not wildcards
+        self._hours(self.ana, self.pooling_coop, 1.0, activity="ShiftBA")
+        self._hours(self.ana, self.pooling_coop, 1.0, activity="Shift_A")
+        self._hours(self.ana, self.pooling_coop, 1.0, activity="100 pct")
+        self._hours(self.ana, self.pooling_coop, 1.0, activity="100%")
 
     def test_statement_and_export(self):
         self._hours(self.visitor, self.company.partner_id, 3.0)

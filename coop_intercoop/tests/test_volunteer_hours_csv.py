@@ -48,6 +48,26 @@ class TestVolunteerHoursCsv(BaseCase):
                 [(2, "bad_date", "02/05/2026")],
             ),
             ("ana@home.coop,Ana,2026-05-02,-1,Shop shift\n", [(2, "bad_hours", "-1")]),
+            ("ana@home.coop,Ana,2026-05-02,0,Shop shift\n", [(2, "bad_hours", "0")]),
+            ("ana@home.coop,Ana,2026-05-02,24,Shop shift\n", []),
+            (
+                "ana@home.coop,Ana,2026-05-02,24.01,Shop shift\n",
+                [(2, "bad_hours", "24.01")],
+            ),
+            (
+                "ana@home.coop,Ana,2026-05-02,abc,Shop shift\n",
+                [(2, "bad_hours", "abc")],
+            ),
+            ('ana@home.coop,Ana,2026-05-02,"2,5",Shop shift\n', []),
+            (
+                "ana@home.coop,Ana,2026-05-02,nan,Shop shift\n",
+                [(2, "bad_hours", "nan")],
+            ),
+            (
+                "ana@home.coop,Ana,2026-05-02,inf,Shop shift\n",
+                [(2, "bad_hours", "inf")],
+            ),
+            ('"Ana <Ana@Home.coop>",Ana,2026-05-02,3,Shop shift\n', []),
             ("ana@home.coop,Ana,2026-05-02,3,\n", [(2, "missing_activity", "")]),
             (
                 (

@@ -6,8 +6,19 @@ import csv
 import io
 from datetime import date
 
+from odoo.tools import email_normalize
+
 COLUMNS = ["member_email", "member_name", "date", "hours", "activity"]
 REQUIRED_COLUMNS = ["member_email", "date", "hours", "activity"]
+# a line is one day's work at one activity: more than a day's hours is a typo
+MAX_HOURS_PER_LINE = 24
+
+
+def _normalize(email):
+    """The address as Odoo stores ``email_normalized`` ("Ana <ANA@x.org>" ->
+    "ana@x.org"); an invalid one is kept, lower-cased, to be reported."""
+    email = (email or "").strip()
+    return email_normalize(email) or email.lower()
 
 
 def rows_to_csv(rows):
@@ -51,7 +62,7 @@ def parse_csv(text, known_emails, existing_keys):
     lines, errors, seen = [], [], set()
     for row_number, raw in enumerate(reader, start=2):
         row = {(k or "").strip(): (v or "").strip() for k, v in raw.items()}
-        email = row.get("member_email", "").lower()
+        email = _normalize(row.get("member_email", ""))
         row_errors = []
         if not email:
             row_errors.append((row_number, "missing_member", ""))
@@ -66,7 +77,8 @@ def parse_csv(text, known_emails, existing_keys):
             hours = float(row.get("hours", "").replace(",", "."))
         except ValueError:
             hours = None
-        if hours is None or hours <= 0 or hours > 24:
+        # "nan" parses as a float and compares false with everything
+        if hours is None or not 0 < hours <= MAX_HOURS_PER_LINE:
             row_errors.append((row_number, "bad_hours", row.get("hours", "")))
         activity = row.get("activity", "")
         if not activity:
@@ -98,7 +110,7 @@ def emails_in_csv(text):
     """Lower-case member e-mails of an hours CSV (to look the members up once)."""
     reader = csv.DictReader(io.StringIO(text))
     return {
-        (row.get("member_email") or "").strip().lower()
+        _normalize(row.get("member_email") or "")
         for row in reader
         if (row.get("member_email") or "").strip()
     }
