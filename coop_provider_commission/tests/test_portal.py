@@ -3,7 +3,7 @@
 from datetime import date
 
 from odoo import Command, http
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
 from .common import CommissionCase, csv_bytes
@@ -70,6 +70,19 @@ class TestPortal(CommissionCase, HttpCase):
         )
         with self.assertRaises(AccessError):
             Declaration.create({"provider_id": self.provider.id})
+
+    def test_orm_draft_statement_lines_hidden(self):
+        """A draft statement and its lines stay with the staff until validated."""
+        self.statement_bruno.action_reset_draft()
+        Line = self.env["coop.commission.settlement.line"].with_user(self.portal_bruno)
+        self.assertTrue(self.statement_bruno.line_ids)
+        self.assertFalse(Line.search([]))
+        with self.assertRaises(AccessError):
+            self.statement_bruno.line_ids.with_user(self.portal_bruno).read(["amount"])
+        self.statement_bruno.action_validate()
+        self.assertEqual(Line.search([]), self.statement_bruno.line_ids)
+        with self.assertRaisesRegex(UserError, "is not a draft"):
+            self.statement_bruno.action_validate()
 
     def test_portal_pages_and_isolation(self):
         self.authenticate("portal_anne", "portal_anne_pw")
