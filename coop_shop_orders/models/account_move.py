@@ -15,11 +15,11 @@ class AccountMove(models.Model):
         return posted
 
     def _shop_send_request_invoices(self):
-        """Email the invoice of an order request as soon as it is posted
-        (when the company wants it) and record it on the quotation."""
-        template = self.env.ref(
-            "account.email_template_edi_invoice", raise_if_not_found=False
-        )
+        """Send the invoice of an order request as soon as it is posted (when
+        the company wants it), through Odoo's own invoice sending: queued for
+        the "Send invoices" job, which attaches the PDF and emails it with the
+        invoice template, as *Send* does in the back-office."""
+        to_send = self.browse()
         for move in self.filtered(
             lambda m: m.move_type == "out_invoice" and m.state == "posted"
         ):
@@ -29,21 +29,23 @@ class AccountMove(models.Model):
             if not orders:
                 continue
             orders.sudo().shop_invoiced = True
-            if not move.company_id.shop_order_invoice_email or not template:
+            if not move.company_id.shop_order_invoice_email or move.sending_data:
                 continue
-            move.with_context(force_send=True).message_post_with_source(
-                template,
-                email_layout_xmlid="mail.mail_notification_layout_with_responsible_signature",
-                subtype_xmlid="mail.mt_comment",
-            )
-            move.is_move_sent = True
+            to_send |= move
             for order in orders:
                 order.message_post(
                     body=Markup("<p>%s</p>")
                     % self.env._(
-                        "Invoice %(invoice)s posted and emailed to %(email)s.",
+                        "Invoice %(invoice)s posted; it is being emailed to "
+                        "%(email)s with its PDF.",
                         invoice=move._get_html_link(),
                         email=move.partner_id.email or "?",
                     ),
                     subtype_xmlid="mail.mt_note",
                 )
+        if to_send:
+            to_send.sudo().sending_data = {
+                "author_user_id": self.env.user.id,
+                "author_partner_id": self.env.user.partner_id.id,
+            }
+            self.env.ref("account.ir_cron_account_move_send")._trigger()

@@ -1,7 +1,11 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
 
 from odoo import fields, models
+from odoo.exceptions import UserError
+
+_logger = logging.getLogger(__name__)
 
 
 class CoopShopOrderArrival(models.Model):
@@ -63,9 +67,30 @@ class CoopShopOrderArrival(models.Model):
             return
         for arrival in self:
             order = arrival.order_id
-            rendered = template._generate_template(
-                arrival.ids, ("subject", "body_html")
-            )[arrival.id]
+            try:
+                rendered = template._generate_template(
+                    arrival.ids, ("subject", "body_html")
+                )[arrival.id]
+            except UserError as error:
+                # a template broken by an edit must not block the receipt
+                _logger.warning(
+                    "Arrival email not rendered (template %s): %s", template.id, error
+                )
+                order.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Arrival email not sent"),
+                    note=self.env._(
+                        "The arrival email could not be rendered: %s. Fix the "
+                        "template and tell the customer.",
+                        error,
+                    ),
+                    user_id=(
+                        order.company_id.shop_order_user_id
+                        or order.user_id
+                        or self.env.user
+                    ).id,
+                )
+                continue
             order.with_context(mail_notify_force_send=True).message_post(
                 body=rendered["body_html"],
                 subject=rendered["subject"],

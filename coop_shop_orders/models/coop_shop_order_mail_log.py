@@ -152,6 +152,12 @@ class CoopShopOrderMailLog(models.Model):
         """Accept the sender: create the contact (to verify) and a quotation
         holding the request, with the log's messages and attachments."""
         self.ensure_one()
+        if self.order_id:
+            raise UserError(
+                self.env._(
+                    "A quotation already holds this email: %s.", self.order_id.name
+                )
+            )
         Order = self.env["sale.order"]
         partner = self.partner_id or self.env["res.partner"]._shop_create_contact(
             self.email_from
@@ -173,7 +179,11 @@ class CoopShopOrderMailLog(models.Model):
             [("res_model", "=", self._name), ("res_id", "=", self.id)]
         ).write({"res_model": "sale.order", "res_id": order.id})
         self.write({"partner_id": partner.id, "order_id": order.id, "state": "done"})
-        order._shop_send_acknowledgement()
+        if self.kind == "unknown_sender":
+            order._shop_send_acknowledgement()
+        else:
+            # an automatic message or a bounce is never answered
+            order.shop_ack_state = "skipped"
         return {
             "type": "ir.actions.act_window",
             "res_model": "sale.order",

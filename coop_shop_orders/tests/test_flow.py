@@ -7,6 +7,7 @@ import io
 from PIL import Image
 
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .common import ShopOrdersCommon, raw_email
 
@@ -150,14 +151,27 @@ class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
         self.assertIn("Your order", arrived[0]["body"])
         self.assertEqual(order.shop_stage, "arrived")
 
-        # invoice emailed when posted
+        # invoice queued for Odoo's invoice sending when posted, then emailed
+        # with its PDF by the "Send invoices" job
         invoice = order._create_invoices()
         with self.mock_mail_gateway():
             invoice.action_post()
-        sent = self.sent_to("marie.cooperatrice@example.com")
+            self.assertTrue(invoice.sending_data)
+            self.env["account.move"]._cron_account_move_send()
+            self.env["mail.mail"].sudo().process_email_queue()
+        # (the queue also sends what earlier steps queued)
+        sent = [
+            mail
+            for mail in self.sent_to("marie.cooperatrice@example.com")
+            if invoice.name in mail["subject"]
+        ]
         self.assertEqual(len(sent), 1)
-        self.assertIn(invoice.name, sent[0]["subject"])
+        self.assertEqual(
+            [name for name, _content, _type in sent[0]["attachments"]],
+            [invoice._get_invoice_report_filename()],
+        )
         self.assertTrue(invoice.is_move_sent)
+        self.assertFalse(invoice.sending_data)
         self.assertEqual(order.shop_stage, "invoiced")
 
         # the whole history is in the quotation's chatter
@@ -184,5 +198,43 @@ class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
         invoice = order._create_invoices()
         with self.mock_mail_gateway():
             invoice.action_post()
-        self.assertFalse(self.sent_to("marie.cooperatrice@example.com"))
+            self.env["account.move"]._cron_account_move_send()
+            self.env["mail.mail"].sudo().process_email_queue()
+        self.assertFalse(invoice.sending_data)
+        self.assertFalse(
+            [
+                mail
+                for mail in self.sent_to("marie.cooperatrice@example.com")
+                if invoice.name in mail["subject"]
+            ]
+        )
         self.assertEqual(order.shop_stage, "invoiced")
+
+    def test_broken_arrival_template_does_not_block_the_receipt(self):
+        self.env.ref(
+            "coop_shop_orders.mail_template_shop_order_arrived"
+        ).body_html = '<p t-out="object.no_such_field.name">x</p>'
+        with self.mock_mail_gateway():
+            self.process(raw_email())
+        order = self.requests()
+        order.order_line = [(0, 0, {"product_id": self.ssd.id, "product_uom_qty": 1})]
+        order.action_confirm()
+        purchase = self.env["purchase.order"].search(
+            [("partner_id", "=", self.vendor.id)]
+        )
+        purchase.button_confirm()
+        receipt = purchase.picking_ids
+        receipt.move_ids.write({"quantity": 1, "picked": True})
+        with (
+            self.mock_mail_gateway(),
+            mute_logger("odoo.addons.coop_shop_orders.models.coop_shop_order_arrival"),
+        ):
+            receipt.button_validate()
+        self.assertEqual(receipt.state, "done")
+        self.assertFalse(self.sent_to("marie.cooperatrice@example.com"))
+        self.assertEqual(
+            order.activity_ids.filtered(
+                lambda a: a.summary == "Arrival email not sent"
+            ).user_id,
+            self.company.shop_order_user_id or order.user_id,
+        )

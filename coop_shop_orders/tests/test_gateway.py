@@ -6,6 +6,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
@@ -220,6 +221,10 @@ class TestShopOrdersGateway(ShopOrdersCommon, TransactionCase):
         self.assertTrue(order.partner_id.shop_to_verify)
         self.assertEqual(log.order_id, order)
         self.assertEqual(log.state, "done")
+        # a second click does not make a second quotation
+        with self.assertRaisesRegex(UserError, "already holds this email"):
+            log.with_user(self.shop_user).action_create_quotation()
+        self.assertEqual(self.requests(), order)
         self.assertEqual(
             order.message_ids.filtered(
                 lambda m: m.message_type == "email"
@@ -308,6 +313,12 @@ class TestShopOrdersGateway(ShopOrdersCommon, TransactionCase):
         self.assertFalse(self.requests())
         self.assertEqual(self.logs().mapped("kind"), ["auto", "auto"])
         self.assertFalse(self._mails, "no answer to automatic mail")
+        # staff turns a logged automatic email into a quotation: still no answer
+        with self.mock_mail_gateway():
+            self.logs()[0].with_user(self.shop_user).action_create_quotation()
+        self.assertEqual(self.requests().shop_ack_state, "skipped")
+        self.assertFalse(self._mails)
+        self.requests().unlink()
         # an auto-reply to the acknowledgement lands in the quote, unanswered
         with self.mock_mail_gateway():
             self.process(raw_email())
