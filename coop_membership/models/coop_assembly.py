@@ -55,9 +55,13 @@ class CoopAssembly(models.Model):
                 ("company_id", "=", self.company_id.id),
                 ("join_date", "<=", self.date),
                 "|",
-                ("state", "in", ("active", "leaving")),
                 "&",
+                ("state", "in", ("active", "leaving")),
+                ("leaving_from_passive", "=", False),
+                "&",
+                "|",
                 ("state", "=", "passive"),
+                ("leaving_from_passive", "=", True),
                 ("category_id.passive_can_vote", "=", True),
             ]
         )

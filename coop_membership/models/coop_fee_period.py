@@ -123,6 +123,7 @@ class CoopFeePeriod(models.Model):
                 ("category_id.fee_scheme_id", "=", self.scheme_id.id),
                 ("category_id.fee_mode", "!=", "exempt"),
                 ("state", "in", ("active", "leaving")),
+                ("leaving_from_passive", "=", False),
                 ("join_date", "<=", self.date_end),
                 "|",
                 ("leave_date", "=", False),

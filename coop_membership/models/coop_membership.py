@@ -66,6 +66,13 @@ class CoopMembership(models.Model):
         default=fields.Date.context_today, required=True, tracking=True
     )
     notice_date = fields.Date(tracking=True, copy=False)
+    leaving_from_passive = fields.Boolean(
+        string="Notice Given While Passive",
+        readonly=True,
+        copy=False,
+        help="Gave notice while passive: no benefits and no fees during the "
+        "notice, and back to passive if the notice is withdrawn.",
+    )
     notice_extended = fields.Boolean(
         string="Extended Notice",
         tracking=True,
@@ -188,11 +195,13 @@ class CoopMembership(models.Model):
             member.fee_count = len(member.fee_line_ids)
             member.move_count = len(member.move_ids)
 
-    @api.depends("state", "category_id.pricelist_id")
+    @api.depends("state", "leaving_from_passive", "category_id.pricelist_id")
     def _compute_benefits_active(self):
         for member in self:
             member.benefits_active = bool(
-                member.state in BENEFIT_STATES and member.category_id.pricelist_id
+                member.state in BENEFIT_STATES
+                and not member.leaving_from_passive
+                and member.category_id.pricelist_id
             )
 
     def _compute_access_url(self):

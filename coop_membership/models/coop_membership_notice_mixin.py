@@ -33,6 +33,8 @@ class CoopMembershipNoticeMixin(models.AbstractModel):
                 "notice_date": notice_date,
                 "notice_extended": extended,
                 "state": "leaving",
+                # a passive member stays without benefits and fees
+                "leaving_from_passive": self.state == "passive",
             }
         )
         days = self.company_id.coop_notice_reminder_days
@@ -55,7 +57,13 @@ class CoopMembershipNoticeMixin(models.AbstractModel):
         for member in self:
             if member.state != "leaving":
                 raise UserError(self.env._("Only leaving members can stay."))
-            member.write({"notice_date": False, "state": "active"})
+            member.write(
+                {
+                    "notice_date": False,
+                    "state": "passive" if member.leaving_from_passive else "active",
+                    "leaving_from_passive": False,
+                }
+            )
             member.activity_unlink(["mail.mail_activity_data_todo"])
         return True
 

@@ -49,6 +49,12 @@ class TestAssembly(CoopCommon):
         self.assertIn(b, self.assembly._get_electorate())  # passive keeps the vote
         self.cat_provider.passive_can_vote = False
         self.assertNotIn(b, self.assembly._get_electorate())
+        # notice given while passive: still the passive members' rule
+        b._record_notice(date(2026, 3, 2))
+        self.assertNotIn(b, self.assembly._get_electorate())
+        self.cat_provider.passive_can_vote = True
+        self.assertIn(b, self.assembly._get_electorate())
+        self.cat_provider.passive_can_vote = False
         late = self._member(
             "Late", self.cat_provider, "active", join_date=date(2026, 7, 1)
         )

@@ -33,6 +33,9 @@ class TestFees(CoopCommon):
         passive = self._member(
             "Pas", self.cat_provider, "passive", join_date=date(2025, 1, 1)
         )
+        # giving notice while passive does not bring the fee back
+        passive._record_notice(date(2026, 1, 15))
+        self.assertEqual(passive.state, "leaving")
         cand = self._member(
             "Cand", self.cat_provider, "candidate", join_date=date(2026, 1, 1)
         )

@@ -187,6 +187,27 @@ class TestMembership(CoopCommon):
         self.assertEqual(supporter.state, "active")
         self.assertFalse(supporter.leave_date)
 
+    def test_notice_while_passive(self):
+        """A passive member giving notice stays without benefits, fees and
+        (when the category says so) vote; withdrawing it makes them passive
+        again, not active."""
+        org = self._member("Pas Org", self.cat_supporter, is_company=True)
+        org._subscribe_shares(1)
+        org.action_activate()
+        org.action_set_passive()
+        org._record_notice(date(2026, 11, 30))
+        self.assertEqual(org.state, "leaving")
+        self.assertFalse(org.benefits_active)
+        self.assertFalse(
+            org.partner_id.with_company(
+                self.company
+            ).specific_property_product_pricelist
+        )
+        org.action_cancel_notice()
+        self.assertEqual(org.state, "passive")
+        self.assertFalse(org.leaving_from_passive)
+        self.assertFalse(org.benefits_active)
+
     def test_notice_before_join(self):
         member = self._member(
             "Early", self.cat_supporter, state="active", join_date=date(2026, 5, 1)
