@@ -37,7 +37,7 @@ function receiptWalletBalanceIs(amount) {
 }
 
 function openRegister() {
-    return [Chrome.startPoS(), Dialog.confirm("Open Register")];
+    return [Chrome.startPoS(), Dialog.confirm("Open Register")].flat();
 }
 
 /** Sell `product` to Member Ana and open the payment screen. */
@@ -47,7 +47,7 @@ function payForMember(product, quantity, price) {
         ProductScreen.clickPartnerButton(),
         ProductScreen.clickCustomer("Member Ana"),
         ProductScreen.clickPayButton(),
-    ];
+    ].flat();
 }
 
 registry.category("web_tour.tours").add("CoopWalletPayTour", {
