@@ -87,8 +87,7 @@ class PosOrder(models.Model):
                 )
             is_refund = any(order.lines.mapped("refunded_orderline_id"))
             for payment in payments:
-                sign = currency.compare_amounts(payment.amount, 0.0)
-                if sign == 0 or (sign < 0) != is_refund:
+                if not wallet_rules.payment_sign_ok(payment.amount, is_refund):
                     raise UserError(
                         self.env._(
                             "A wallet payment must be a positive amount (negative "
@@ -144,13 +143,14 @@ class PosOrder(models.Model):
                 lambda p: p.payment_method_id.coop_is_wallet
             ).mapped("amount")
         )
-        if self.currency_id.compare_amounts(amount, paid - already) > 0:
+        refundable = wallet_rules.refundable_amount(paid, already)
+        if self.currency_id.compare_amounts(amount, refundable) > 0:
             raise UserError(
                 self.env._(
                     "The wallet refund (%(amount)s) is larger than what was paid "
                     "from the wallet (%(paid)s).",
                     amount=amount,
-                    paid=round(paid - already, 2),
+                    paid=refundable,
                 )
             )
 

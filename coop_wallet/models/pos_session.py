@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
-from odoo import models
+from odoo import Command, models
 
 
 class PosSession(models.Model):
@@ -19,6 +19,31 @@ class PosSession(models.Model):
                 account_id=self.company_id.coop_wallet_account_id.id,
                 partner_id=holder.id,
             )
+            self._coop_wallet_complete_line_vals(vals)
+        return vals
+
+    def _coop_wallet_complete_line_vals(self, vals):
+        """Give a per-holder wallet line of the session entry the values Odoo
+        would compute for an untaxed line without product of a journal entry.
+
+        A session can hold hundreds of them; computing these values line by
+        line (taxes, totals, analytic distribution models) was most of their
+        cost at closing. Odoo's own sales lines of the session entry set
+        ``display_type``, ``tax_ids`` and the unit of measure the same way.
+        """
+        amount_currency = vals.get("amount_currency", vals["debit"] - vals["credit"])
+        vals.update(
+            display_type="product",
+            tax_ids=[Command.clear()],
+            product_uom_id=False,
+            quantity=1.0,
+            price_subtotal=amount_currency,
+            price_total=amount_currency,
+            amount_currency=amount_currency,
+            currency_id=vals.get("currency_id", self.company_id.currency_id.id),
+        )
+        if self.env.context.get("coop_wallet_no_distribution_model"):
+            vals["analytic_distribution"] = False
         return vals
 
     def _accumulate_amounts(self, data):
@@ -74,10 +99,19 @@ class PosSession(models.Model):
         # one wallet line per holder can mean hundreds of lines: they go into
         # the session entry while it is a draft, and posting it creates their
         # analytic lines, so skip the per-line analytic sync at creation
+        # analytic distribution models: with none in the company, Odoo computes
+        # no distribution, so skip its search for each holder
+        models = self.env["account.analytic.distribution.model"].sudo()
+        no_model = not models.search_count(
+            [("company_id", "in", (False, self.company_id.id))], limit=1
+        )
         move_line = data["MoveLine"]
         data["MoveLine"] = move_line.with_context(skip_analytic_sync=True)
         try:
-            return super()._create_pay_later_receivable_lines(data)
+            return super(
+                PosSession,
+                self.with_context(coop_wallet_no_distribution_model=no_model),
+            )._create_pay_later_receivable_lines(data)
         finally:
             data["MoveLine"] = move_line
 

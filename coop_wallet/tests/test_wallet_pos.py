@@ -1,5 +1,6 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -280,3 +281,66 @@ class TestWalletPos(WalletCommon):
         self.close()
         self.assertEqual(self.balance(self.member), 20.0)
         self.assertEqual(sum(self.wallet_lines(self.member).mapped("balance")), -20.0)
+
+    def _wallet_line_of_close(self):
+        self.topup(self.member, 50.0)
+        self.sync(
+            [(self.product_a, 2)],
+            customer=self.member,
+            payments=[(self.wallet_pm, 20.0)],
+        )
+        move = self.close()
+        return move.line_ids.filtered(
+            lambda line: line.account_id == self.wallet_account
+        )
+
+    def _line_as_odoo_computes_it(self, line):
+        """The same line created in a journal entry, every value computed by Odoo."""
+        counterpart = self.company.account_default_pos_receivable_account_id
+        entry = self.env["account.move"].create(
+            {
+                "journal_id": line.journal_id.id,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "account_id": line.account_id.id,
+                            "partner_id": line.partner_id.id,
+                            "name": line.name,
+                            "debit": line.debit,
+                            "credit": line.credit,
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "account_id": counterpart.id,
+                            "debit": line.credit,
+                            "credit": line.debit,
+                        }
+                    ),
+                ],
+            }
+        )
+        return entry.line_ids.filtered(lambda aml: aml.account_id == line.account_id)
+
+    def test_session_wallet_lines_as_odoo_computes_them(self):
+        # the per-holder lines get their computed values in advance (speed):
+        # they must be those Odoo computes for the same line
+        line = self._wallet_line_of_close()
+        reference = self._line_as_odoo_computes_it(line)
+        fields = [
+            "display_type",
+            "quantity",
+            "price_subtotal",
+            "price_total",
+            "tax_ids",
+            "product_uom_id",
+            "amount_currency",
+            "currency_id",
+            "analytic_distribution",
+            "balance",
+        ]
+        expected = reference.read(fields, load=False)[0]
+        del expected["id"]
+        self.assertRecordValues(line, [expected])
+        self.assertEqual(line.price_subtotal, 20.0)
+        self.assertFalse(line.analytic_distribution)

@@ -39,6 +39,36 @@ class TestWalletRules(BaseCase):
                 self.assertEqual(rules.offline_limit(balance, minimum, spent), expected)
         self.assertEqual(rules.available_amount(12.5, 20.0), 0.0)
 
+    def test_payment_sign_table(self):
+        cases = [
+            # amount, order refunds a wallet-paid order, accepted
+            (30.00, False, True),
+            (0.01, False, True),
+            (0.0, False, False),
+            (0.004, False, False),
+            (-5.00, False, False),
+            (-5.00, True, True),
+            (5.00, True, False),
+            (0.0, True, False),
+        ]
+        for amount, is_refund, expected in cases:
+            with self.subTest(amount=amount, is_refund=is_refund):
+                self.assertEqual(rules.payment_sign_ok(amount, is_refund), expected)
+
+    def test_refundable_amount_table(self):
+        cases = [
+            # paid from the wallet, already refunded, still refundable
+            (30.00, 0.0, 30.00),
+            (30.00, 10.00, 20.00),
+            (30.00, 30.00, 0.0),
+            (30.00, 35.00, 0.0),
+            (12.50, 0.25, 12.25),
+            (0.0, 0.0, 0.0),
+        ]
+        for paid, already, expected in cases:
+            with self.subTest(paid=paid, already=already):
+                self.assertEqual(rules.refundable_amount(paid, already), expected)
+
     def test_running_balances(self):
         self.assertEqual(
             rules.running_balances([50.0, -30.0, 25.0, -45.0]), [50.0, 20.0, 45.0, 0.0]

@@ -29,6 +29,20 @@ def offline_limit(cached_balance, minimum, spent_offline):
     return available_amount(cached_balance - spent_offline, minimum)
 
 
+def payment_sign_ok(amount, is_refund):
+    """A wallet payment is positive; negative only to refund a wallet-paid order."""
+    amount = round(amount, 2)
+    if not amount:
+        return False
+    return (amount < 0) == bool(is_refund)
+
+
+def refundable_amount(paid, already_refunded):
+    """What a refund may still give back to the wallet: what the refunded
+    orders paid from it minus the wallet refunds already made for them."""
+    return round(max(paid - already_refunded, 0.0), 2)
+
+
 def running_balances(amounts, opening=0.0):
     """Running balance after each movement (credits positive)."""
     result = []
