@@ -4,7 +4,7 @@
 import logging
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import email_normalize, html2plaintext
 
@@ -274,8 +274,16 @@ class SaleOrder(models.Model):
         return message
 
     def _shop_send_acknowledgement(self):
-        """Post the acknowledgement to the customer (rendered in their
-        language); never for automatic emails."""
+        """Email the acknowledgement to the customer (rendered in their
+        language); never for automatic emails.
+
+        It is sent inside the mail gateway for every new request, so it is
+        kept to what it is: the template's email (``send_mail``: one queued
+        email and its message in the quotation's chatter) and the customer's
+        email notification, which shows its delivery status in the chatter.
+        No follower is notified of it (a ``message_post`` would classify them
+        all for nothing).
+        """
         # cached xmlid lookup (env.ref would check the record exists each time)
         template = self.env["mail.template"].browse(
             self.env["ir.model.data"]._xmlid_to_res_id(
@@ -286,49 +294,62 @@ class SaleOrder(models.Model):
         if self.env.context.get("shop_order_auto_submitted") or not template:
             self.shop_ack_state = "skipped"
             return
-        try:
-            rendered = template._generate_template(
-                self.ids, ("subject", "body_html", "email_from")
+        note = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
+        for order in self:
+            customer = order.partner_id
+            try:
+                # rendering comes first, nothing is written when it fails
+                mail = template.send_mail(
+                    order.id,
+                    email_layout_xmlid=(
+                        "mail.mail_notification_layout_with_responsible_signature"
+                    ),
+                    email_values={
+                        # the shop writes: no author lookup by email address
+                        "author_id": order.company_id.partner_id.id,
+                        "partner_ids": [Command.link(customer.id)],
+                        "subtype_id": note,
+                        "is_notification": True,
+                    },
+                )
+            except UserError as error:
+                # a template broken by an edit must not lose the request:
+                # keep it, without acknowledgement, and tell the shop
+                _logger.warning(
+                    "Order request acknowledgement not rendered (template %s): %s",
+                    template.id,
+                    error,
+                )
+                order._shop_acknowledgement_failed(error)
+                continue
+            mail = self.env["mail.mail"].sudo().browse(mail)
+            self.env["mail.notification"].sudo().create(
+                {
+                    "author_id": order.company_id.partner_id.id,
+                    "is_read": True,
+                    "mail_mail_id": mail.id,
+                    "mail_message_id": mail.mail_message_id.id,
+                    "notification_status": "ready",
+                    "notification_type": "email",
+                    "res_partner_id": customer.id,
+                }
             )
-        except UserError as error:
-            # a template broken by an edit must not lose the request: keep it,
-            # without acknowledgement, and tell the shop
-            _logger.warning(
-                "Order request acknowledgement not rendered (template %s): %s",
-                template.id,
-                error,
-            )
-            self._shop_acknowledgement_failed(error)
-            return
-        # the gateway user (OdooBot) does not follow the request, the customer
-        # already does (author of the request), nothing to track: the
-        # acknowledgement is one message plus one queued email
-        poster = self.with_context(
-            from_alias=False,
-            mail_create_nosubscribe=True,
-            mail_post_autofollow=False,
-            mail_notrack=True,
-            tracking_disable=True,
-        )
-        for order in poster:
-            values = rendered[order.id]
             order.shop_ack_state = "sent"
-            order.message_post(
-                body=values["body_html"],
-                subject=values["subject"],
-                # the shop writes: no author lookup by email address
-                author_id=order.company_id.partner_id.id,
-                email_from=values.get("email_from") or None,
-                partner_ids=order.partner_id.ids,
-                message_type="comment",
-                # to the customer only: the followers (shop team) are not
-                # emailed a copy of every acknowledgement
-                subtype_xmlid="mail.mt_note",
-                email_layout_xmlid="mail.mail_notification_layout_with_responsible_signature",
-                # queued as a mail.mail, sent by the mail queue like any
-                # notification: no SMTP connection inside the gateway
-                force_send=False,
-            )
+
+    @api.model
+    def mail_allowed_qweb_expressions(self):
+        # the plain fields of the acknowledgement template: Odoo renders such
+        # templates without compiling them (and lets any sales user use them)
+        return super().mail_allowed_qweb_expressions() + (
+            "object.client_order_ref",
+            "object.shop_request_title",
+            "object.partner_id.lang",
+            "object.company_id.name",
+            "object.company_id.phone",
+            "object.company_id.email_formatted",
+            "object.company_id.shop_order_answer_days",
+            "object.company_id.shop_order_hours",
+        )
 
     def _shop_acknowledgement_failed(self, error):
         for order in self:
