@@ -3,6 +3,7 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
 from ..tools import trial_rules
 
@@ -104,10 +105,31 @@ class CoopTrialCard(models.Model):
         if operator not in ("=", "!=", "in", "not in"):
             raise UserError(self.env._("Unsupported search on card state."))
         values = {value} if isinstance(value, str) else set(value)
-        cards = self.search([]).with_context(coop_today=self._coop_today())
+        today = self._coop_today()
+        cards = self.search(self._state_candidates_domain(values, today))
+        cards = cards.with_context(coop_today=today)
         ids = cards.filtered(lambda c: c.state in values).ids
         positive = operator in ("=", "in")
         return [("id", "in" if positive else "not in", ids)]
+
+    @api.model
+    def _state_candidates_domain(self, states, today):
+        """Cards that may be in ``states`` on ``today``, from stored fields;
+        the state rule then decides on these only (not on every card ever
+        issued): a cancelled card is cancelled, a card past its last day is
+        expired."""
+        branches = []
+        if trial_rules.CANCELLED in states:
+            branches.append([("cancelled", "=", True)])
+        others = set(states) - {trial_rules.CANCELLED}
+        if others:
+            domain = [("cancelled", "=", False)]
+            if trial_rules.EXPIRED not in others:
+                domain += ["|", ("last_day", "=", False), ("last_day", ">=", today)]
+            elif others == {trial_rules.EXPIRED}:
+                domain += [("last_day", "!=", False)]
+            branches.append(domain)
+        return expression.OR(branches) if branches else expression.FALSE_DOMAIN
 
     @api.model_create_multi
     def create(self, vals_list):

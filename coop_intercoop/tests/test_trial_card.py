@@ -221,3 +221,60 @@ class TestTrialCard(IntercoopCase):
             Partner.coop_intercoop_pos_status(partner.id)
             counts.append(self.env.cr.sql_log_count - before)
         self.assertLessEqual(max(counts), 8, counts)
+
+    def test_search_by_state_matches_the_rule(self):
+        """The state search reads candidate cards only; it must find exactly
+        the cards the state rule gives, for every state and operator."""
+        Card = self.env["coop.trial.card"]
+        specs = [
+            # formula, start date, cancelled, purchases used
+            (self.formula_nid, "2026-03-01", False, 0),  # active (day 30)
+            (self.formula_nid, "2026-01-01", False, 0),  # expired
+            (self.formula_nid, "2026-01-01", True, 0),  # cancelled
+            (self.formula_coopalim, "2025-01-01", False, 3),  # exhausted
+            (self.formula_coopalim, "2025-01-01", False, 1),  # active, no day limit
+            (self.formula_nid, "2026-05-01", False, 0),  # starts later: active
+        ]
+        cards = Card.browse()
+        with freeze_time("2026-03-30"):
+            for i, (formula, start, cancelled, used) in enumerate(specs):
+                partner = self.env["res.partner"].create({"name": "Visitor %d" % i})
+                card = Card.create(
+                    {
+                        "partner_id": partner.id,
+                        "formula_id": formula.id,
+                        "start_date": start,
+                    }
+                )
+                if used:
+                    self.env["coop.trial.card.usage"].create(
+                        {"card_id": card.id, "quantity": used}
+                    )
+                if cancelled:
+                    card.cancelled = True
+                cards |= card
+            cards.invalidate_recordset()
+            states = cards.mapped("state")
+            self.assertEqual(
+                states,
+                [
+                    "active",
+                    "expired",
+                    "cancelled",
+                    "exhausted",
+                    "active",
+                    "active",
+                ],
+            )
+            for value in ("active", "expired", "cancelled", "exhausted"):
+                expected = cards.filtered(lambda c, v=value: c.state == v)
+                found = Card.search([("id", "in", cards.ids), ("state", "=", value)])
+                self.assertEqual(found, expected, value)
+                others = Card.search([("id", "in", cards.ids), ("state", "!=", value)])
+                self.assertEqual(others, cards - expected, value)
+            pair = Card.search(
+                [("id", "in", cards.ids), ("state", "in", ["expired", "cancelled"])]
+            )
+            self.assertEqual(
+                pair, cards.filtered(lambda c: c.state in ("expired", "cancelled"))
+            )
