@@ -135,6 +135,25 @@ class CoopIntercoopAgreement(models.Model):
         for agreement in self:
             agreement.member_count = counts.get(agreement.id, 0)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        agreements = super().create(vals_list)
+        self.env["coop.volunteer.hours"]._recompute_agreements(
+            agreements.company_id, agreements.partner_coop_id
+        )
+        return agreements
+
+    def write(self, vals):
+        linked = {"state", "date_start", "date_end", "partner_coop_id", "company_id"}
+        if not linked & set(vals):
+            return super().write(vals)
+        companies, coops = self.company_id, self.partner_coop_id
+        res = super().write(vals)
+        self.env["coop.volunteer.hours"]._recompute_agreements(
+            companies | self.company_id, coops | self.partner_coop_id
+        )
+        return res
+
     def action_sign(self):
         self.write({"state": "active"})
 

@@ -53,22 +53,42 @@ class CoopVolunteerHours(models.Model):
         ("hours_positive", "CHECK(hours > 0)", "Hours must be positive."),
     )
 
-    @api.depends("cooperative_id", "company_id")
+    @api.depends("cooperative_id", "company_id", "date")
     def _compute_agreement_id(self):
+        """The signed agreement with the cooperative that was in force on the
+        day of the hours (a later end of the agreement does not undo them)."""
         Agreement = self.env["coop.intercoop.agreement"].sudo()
         for line in self:
-            line.agreement_id = (
-                Agreement.search(
-                    [
-                        ("company_id", "=", line.company_id.id),
-                        ("partner_coop_id", "=", line.cooperative_id.id),
-                        ("state", "=", "active"),
-                    ],
-                    limit=1,
-                )
-                if line.cooperative_id != line.company_id.partner_id
-                else Agreement
+            if line.cooperative_id == line.company_id.partner_id or not line.date:
+                line.agreement_id = Agreement
+                continue
+            line.agreement_id = Agreement.search(
+                [
+                    ("company_id", "=", line.company_id.id),
+                    ("partner_coop_id", "=", line.cooperative_id.id),
+                    ("state", "=", "active"),
+                    ("date_start", "<=", line.date),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", line.date),
+                ],
+                limit=1,
             )
+
+    @api.model
+    def _recompute_agreements(self, companies, cooperatives):
+        """Link again the hours of ``companies``' members done at
+        ``cooperatives`` (an agreement was signed, cancelled or redated)."""
+        lines = self.sudo().search(
+            [
+                ("company_id", "in", companies.ids),
+                ("cooperative_id", "in", cooperatives.ids),
+            ]
+        )
+        if lines:
+            # counts_at_home reads the new agreement when it is recomputed
+            for fname in ("agreement_id", "counts_at_home"):
+                self.env.add_to_compute(self._fields[fname], lines)
 
     @api.depends(
         "cooperative_id",

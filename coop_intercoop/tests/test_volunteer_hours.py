@@ -73,6 +73,37 @@ class TestVolunteerHours(IntercoopCase):
         self.assertFalse(not_pooled.counts_at_home)
         self.assertEqual(self.ana.coop_volunteer_hours_home, 5.0)
 
+    def test_pooled_hours_follow_the_agreement_dates(self):
+        # hours count at home when an agreement pooling hours was in force on
+        # their day, whatever happens to the agreement afterwards
+        before = self._hours(self.ana, self.pooling_coop, 1.0, day=date(2025, 12, 31))
+        during = self._hours(self.ana, self.pooling_coop, 2.0, day=date(2026, 3, 2))
+        self.assertFalse(before.counts_at_home)
+        self.assertTrue(during.counts_at_home)
+        # the agreement ends in April: March hours still count, May ones do not
+        self.agreement.date_end = date(2026, 4, 30)
+        after = self._hours(self.ana, self.pooling_coop, 4.0, day=date(2026, 5, 2))
+        self.assertTrue(during.counts_at_home)
+        self.assertFalse(after.counts_at_home)
+        self.assertFalse(after.agreement_id)
+        self.ana.invalidate_recordset(["coop_volunteer_hours_home"])
+        self.assertEqual(self.ana.coop_volunteer_hours_home, 2.0)
+        # a new agreement signed for May links the May hours
+        renewal = self.env["coop.intercoop.agreement"].create(
+            {
+                "name": "Pooling again",
+                "partner_coop_id": self.pooling_coop.id,
+                "date_start": date(2026, 5, 1),
+                "pool_volunteer_hours": True,
+            }
+        )
+        self.assertFalse(after.counts_at_home, "a draft agreement grants nothing")
+        renewal.action_sign()
+        self.assertEqual(after.agreement_id, renewal)
+        self.assertTrue(after.counts_at_home)
+        self.ana.invalidate_recordset(["coop_volunteer_hours_home"])
+        self.assertEqual(self.ana.coop_volunteer_hours_home, 6.0)
+
     def test_duplicate_line_refused(self):
         self._hours(self.ana, self.pooling_coop, 3.0)
         with self.assertRaisesMsg(ValidationError, "already recorded"):
