@@ -59,15 +59,33 @@ def setup(ctx):
     company.alias_domain_id = domain
     company.shop_order_sender_policy = "known"
     # the shop's responsible gets the "Prepare quote" activities and follows
-    # the requests in Odoo's inbox (as the CRM leads' gateway user does)
+    # the requests in Odoo's inbox
     admin = env.ref("base.user_admin")
     admin.notification_type = "inbox"
     company.shop_order_user_id = admin
     company._shop_order_set_alias("orders")
     # the stock CRM lead alias: the one crm's data gives the Sales team
     # ("info@", leads of that team, anyone may write)
-    crm_alias = env.ref("sales_team.team_sales_department").alias_id
+    team = env.ref("sales_team.team_sales_department")
+    crm_alias = team.alias_id
     crm_alias.alias_domain_id = domain
+    # the same alias of a second team whose leads go to a salesperson (alias
+    # default values): the same responsible as the shop's, who then follows
+    # the leads in the inbox, as the shop's responsible follows the requests
+    assigned = env["crm.team"].create(
+        {
+            "name": "Bench assigned leads",
+            "alias_name": "leads",
+            "use_leads": True,
+            "user_id": admin.id,
+        }
+    )
+    assigned.alias_id.write(
+        {
+            "alias_domain_id": domain.id,
+            "alias_defaults": repr({"team_id": assigned.id, "user_id": admin.id}),
+        }
+    )
     env["res.partner"].create(
         [
             {"name": "Member %d" % i, "email": "member%d@example.com" % i}
@@ -75,7 +93,11 @@ def setup(ctx):
         ]
     )
     thread = env["mail.thread"]
-    targets = {"shop": "orders@" + DOMAIN, "crm": crm_alias.display_name}
+    targets = {
+        "shop": "orders@" + DOMAIN,
+        "crm": crm_alias.display_name,
+        "crm_assigned": assigned.alias_id.display_name,
+    }
     # warm the caches of both paths (not measured)
     for label, to in targets.items():
         for raw in _emails(10, to, "warm-" + label, first=100_000):
@@ -87,12 +109,19 @@ def run(ctx):
     env, thread, targets = setup(ctx)
     emails = {label: _emails(ctx.n, to, label) for label, to in targets.items()}
     figures = {label: {"seconds": 0.0, "queries": 0} for label in targets}
+    labels = list(targets)
     for i in range(ctx.n):
-        for label in ("shop", "crm") if i % 2 == 0 else ("crm", "shop"):
+        # one email of each stream per round, the order rotating
+        shift = i % len(labels)
+        for label in labels[shift:] + labels[:shift]:
             with ctx.timed() as t:
                 thread.message_process(False, emails[label][i])
             figures[label]["seconds"] += t["seconds"]
             figures[label]["queries"] += t["queries"]
+    anchors = {
+        "crm": "stock CRM alias (Sales team, leads unassigned)",
+        "crm_assigned": "stock CRM alias, leads assigned to the shop's responsible",
+    }
     for label, t in figures.items():
         ctx.measure(
             "gateway.%s.per_email" % label,
@@ -100,20 +129,28 @@ def run(ctx):
             "ms",
             ctx.n,
             t["queries"],
+            anchor=anchors.get(label),
             queries_per_email=round(t["queries"] / ctx.n, 1),
             emails_per_second=round(ctx.n / t["seconds"], 1),
         )
     orders = env["sale.order"].search_count(
         [("shop_is_email_request", "=", True), ("client_order_ref", "!=", False)]
     )
-    leads = env["crm.lead"].search_count([("email_from", "ilike", "member")])
-    shop, crm = figures["shop"], figures["crm"]
-    ctx.measure(
-        "gateway.shop_vs_crm.time_ratio",
-        round(shop["seconds"] / crm["seconds"], 2),
-        "x",
-        ctx.n,
-        shop["queries"],
-        quotations=orders,
-        crm_leads=leads,
+    leads = env["crm.lead"].search_count(
+        [("email_from", "ilike", "member"), ("user_id", "=", False)]
     )
+    assigned_leads = env["crm.lead"].search_count(
+        [("email_from", "ilike", "member"), ("user_id", "!=", False)]
+    )
+    shop = figures["shop"]
+    for label in ("crm", "crm_assigned"):
+        ctx.measure(
+            "gateway.shop_vs_%s.time_ratio" % label,
+            round(shop["seconds"] / figures[label]["seconds"], 2),
+            "x",
+            ctx.n,
+            shop["queries"],
+            quotations=orders,
+            crm_leads=leads,
+            crm_assigned_leads=assigned_leads,
+        )

@@ -4,7 +4,7 @@
 setup and emails, with cProfile on the order alias loop (top functions, stats
 dumped to /tmp/coop_shop_orders_gateway.prof) and the SQL statements per email
 by verb/table and by calling method. Not a figure: run it to find hot spots.
-``PROFILE_TARGET=crm`` profiles the CRM lead alias instead."""
+``PROFILE_TARGET=crm`` (or ``crm_assigned``) profiles a CRM lead alias instead."""
 
 import collections
 import cProfile
