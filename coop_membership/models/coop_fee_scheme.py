@@ -46,6 +46,13 @@ class CoopFeeScheme(models.Model):
         tracking=True,
         help="How many periods a member may pay in advance (0: no prepayment).",
     )
+    max_free_periods = fields.Integer(
+        string="Maximum Free Periods",
+        default=1,
+        tracking=True,
+        help="How many periods a member may be granted free of charge at a time "
+        "(granted exceptionally, on request).",
+    )
     auto_post = fields.Boolean(
         string="Post Fee Invoices",
         default=True,
@@ -79,11 +86,15 @@ class CoopFeeScheme(models.Model):
                     )
                 ) from exc
 
-    @api.constrains("max_prepaid_periods")
+    @api.constrains("max_prepaid_periods", "max_free_periods")
     def _check_max_prepaid_periods(self):
         if any(scheme.max_prepaid_periods < 0 for scheme in self):
             raise ValidationError(
                 self.env._("The maximum of prepaid periods cannot be negative.")
+            )
+        if any(scheme.max_free_periods < 0 for scheme in self):
+            raise ValidationError(
+                self.env._("The maximum of free periods cannot be negative.")
             )
 
     def _start_months(self):

@@ -231,6 +231,21 @@ class CoopMembership(models.Model):
             if member.prepaid_periods < 0 or member.free_periods < 0:
                 raise ValidationError(self.env._("Period counters cannot be negative."))
 
+    @api.constrains("free_periods", "category_id")
+    def _check_free_periods(self):
+        for member in self:
+            scheme = member.category_id.fee_scheme_id
+            if scheme and member.free_periods > scheme.max_free_periods:
+                raise ValidationError(
+                    self.env._(
+                        "%(member)s: at most %(maximum)s free period(s) may be "
+                        "granted at a time under %(scheme)s.",
+                        member=member.partner_id.display_name,
+                        maximum=scheme.max_free_periods,
+                        scheme=scheme.display_name,
+                    )
+                )
+
     @api.constrains("partner_id", "company_id")
     def _check_partner_company(self):
         for member in self:

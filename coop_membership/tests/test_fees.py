@@ -113,6 +113,21 @@ class TestFees(CoopCommon):
         # 5x more members; queries per member must not grow
         self.assertLess(big / 15, small / 3)
 
+    def test_one_free_period_at_a_time(self):
+        # Electrolab: "exceptionally one free period on request"
+        self.assertEqual(self.scheme_4m.max_free_periods, 1)
+        member = self._member("Gift", self.cat_elab, "active")
+        member.free_periods = 1
+        with self.assertRaisesRegex(ValidationError, "at most 1 free period"):
+            member.free_periods = 2
+        self.assertEqual(member.free_periods, 1)
+        # the number is configuration: a scheme may allow more
+        self.scheme_4m.max_free_periods = 2
+        member.free_periods = 2
+        self.assertEqual(member.free_periods, 2)
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            self.scheme_4m.max_free_periods = -1
+
     @freeze_time("2026-03-15")
     def test_electrolab_prorata_prepaid_and_free(self):
         joined = self._member(
