@@ -98,6 +98,14 @@ class CoopMemberCategory(models.Model):
         "documentation is not up to date or without a designated replacement).",
     )
     # benefits and vote
+    review_after_months = fields.Integer(
+        string="Review After (months)",
+        default=0,
+        tracking=True,
+        help="Members are reviewed after this many months in the category (an "
+        "activity for the cooperative's managers), e.g. itopie reviews its "
+        "partners after one year for a move to provider. 0: no review.",
+    )
     pricelist_id = fields.Many2one(
         "product.pricelist",
         string="Benefits Pricelist",

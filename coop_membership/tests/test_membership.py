@@ -128,6 +128,61 @@ class TestMembership(CoopCommon):
             org.write({"category_id": self.cat_employee.id})
         self.assertEqual(org.category_id, self.cat_beneficiary)
 
+    def test_partner_reviewed_after_one_year(self):
+        # itopie: a partner is reviewed after one year for a move to provider
+        partner_cat = self.env["coop.member.category"].create(
+            {
+                "name": "Partner",
+                "code": "PAR",
+                "share_value": 100,
+                "fee_scheme_id": self.scheme_year.id,
+                "review_after_months": 12,
+            }
+        )
+        member = self._member(
+            "Pat Partner", partner_cat, "active", join_date=date(2025, 11, 1)
+        )
+        other = self._member("Sue", self.cat_supporter, "active")
+        History = self.env["coop.membership.category.history"]
+        line = member.history_ids
+        self.assertEqual(line.review_date, date(2026, 11, 1))
+        self.assertFalse(other.history_ids.review_date)
+        todo = self.env.ref("mail.mail_activity_data_todo")
+
+        def reviews():
+            return member.activity_ids.filtered(
+                lambda a: a.activity_type_id == todo and "review" in a.summary
+            )
+
+        with freeze_time("2026-10-31"):
+            History._cron_schedule_reviews()
+        self.assertFalse(reviews())
+        with freeze_time("2026-11-01"):
+            History._cron_schedule_reviews()
+            History._cron_schedule_reviews()  # once only
+        self.assertEqual(len(reviews()), 1)
+        self.assertIn("Partner since 2025-11-01", reviews().summary)
+        self.assertTrue(
+            reviews().user_id.has_group("coop_membership.group_coop_manager")
+        )
+        self.assertTrue(line.review_scheduled)
+        self.assertFalse(other.activity_ids)
+        # moved to provider: the partner line is closed, no review of the
+        # provider category (not reviewed)
+        member._subscribe_shares(5)
+        self.env["coop.category.change.wizard"].create(
+            {
+                "membership_id": member.id,
+                "category_id": self.cat_provider.id,
+                "reason": "Reviewed: now a provider",
+                "date": date(2026, 11, 15),
+            }
+        ).action_confirm()
+        self.assertFalse(line.review_date)
+        self.assertFalse(
+            member.history_ids.filtered(lambda h: not h.date_to).review_date
+        )
+
     @freeze_time("2026-03-10")
     def test_notice_leave_reimbursement(self):
         member = self._member(

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from odoo.tests import BaseCase, tagged
 
-from ..tools import fees, notice, periods, prepaid, shares, votes
+from ..tools import fees, notice, periods, prepaid, review, shares, votes
 
 ITOPIE_TIERS = [(1, 100), (8, 50), (11, 0)]  # itopie §3.1.3
 ELECTROLAB = (2, 6, 10)  # Electrolab §2.1
@@ -263,4 +263,22 @@ class TestVotes(BaseCase):
             with self.subTest(selected=selected):
                 self.assertEqual(
                     votes.ballot_is_valid(selected, seats, candidates), valid
+                )
+
+
+class TestReview(BaseCase):
+    def test_review_date_table(self):
+        cases = [
+            # entered the category, months, left it, review day
+            (date(2025, 11, 1), 12, None, date(2026, 11, 1)),
+            (date(2025, 1, 31), 1, None, date(2025, 2, 28)),
+            (date(2024, 2, 29), 12, None, date(2025, 2, 28)),
+            (date(2025, 11, 1), 0, None, None),
+            (date(2025, 11, 1), 12, date(2026, 3, 1), None),
+            (None, 12, None, None),
+        ]
+        for date_from, months, date_to, expected in cases:
+            with self.subTest(date_from=date_from, months=months, date_to=date_to):
+                self.assertEqual(
+                    review.review_date(date_from, months, date_to), expected
                 )

@@ -3,5 +3,6 @@ from . import fees
 from . import notice
 from . import periods
 from . import prepaid
+from . import review
 from . import shares
 from . import votes
