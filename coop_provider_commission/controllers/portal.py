@@ -137,14 +137,12 @@ class CoopCommissionPortal(CustomerPortal):
                         for name in ("client_id", "invoice_ref", "date", "amount")
                     ):
                         raise ValueError(operation)
-                    request.env["coop.commission.declaration.line"].sudo().create(
-                        {
-                            "declaration_id": declaration.id,
-                            "client_id": int(post["client_id"]),
-                            "invoice_ref": post.get("invoice_ref"),
-                            "date": post.get("date"),
-                            "amount": float(post["amount"]),
-                        }
+                    # the checks of a spreadsheet row (the form posts text)
+                    declaration.sudo().add_manual_line(
+                        int(post["client_id"]),
+                        post["invoice_ref"],
+                        post["date"],
+                        post["amount"],
                     )
                 elif operation == "upload":
                     upload = post.get("file")

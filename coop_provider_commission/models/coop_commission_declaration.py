@@ -133,13 +133,20 @@ class CoopCommissionDeclaration(models.Model):
             "unknown_product": _("unknown product %s"),
         }
 
-    def _format_import_errors(self, errors):
+    def _import_error_texts(self, errors):
+        """The message of each ``(row, code, value)`` error."""
         messages = self._import_error_messages()
+        return [
+            messages[code] % value if "%s" in messages[code] else messages[code]
+            for _row, code, value in errors
+        ]
+
+    def _format_import_errors(self, errors):
         lines = [
-            self.env._("Row %(row)s: %(error)s", row=row, error=messages[code] % value)
-            if "%s" in messages[code]
-            else self.env._("Row %(row)s: %(error)s", row=row, error=messages[code])
-            for row, code, value in errors
+            self.env._("Row %(row)s: %(error)s", row=error[0], error=text)
+            for error, text in zip(
+                errors, self._import_error_texts(errors), strict=True
+            )
         ]
         return self.env._(
             "Nothing was imported, %(count)s error(s) found:\n%(errors)s",
@@ -244,6 +251,53 @@ class CoopCommissionDeclaration(models.Model):
                 }
                 for line in lines
             ]
+        )
+
+    def add_manual_line(self, client_id, invoice_ref, date, amount):
+        """One line typed on the portal, with the checks of a spreadsheet row
+        (portfolio, reference not declared yet, date in the month, amount a
+        positive number); raise a UserError naming every problem."""
+        self.ensure_one()
+        self._check_draft()
+        client = self.env["res.partner"].sudo().browse(client_id).exists()
+        name = client.display_name or str(client_id)
+        entries = {
+            entry
+            for entry in self._network_clients_map().values()
+            if entry[0] == client.id
+        }
+        # in this provider's portfolio, or in another one's (refused below)
+        entry = (client.id, self.provider_id.id)
+        if entry not in entries:
+            entry = next(iter(entries), None)
+        clients = {declaration_import.normalize(name): entry} if entry else {}
+        lines, errors = declaration_import.validate_rows(
+            [
+                ["client", "invoice_ref", "date", "amount"],
+                [name, invoice_ref, date, amount],
+            ],
+            clients,
+            self.provider_id.id,
+            self._declared_refs(),
+            self.date_from,
+            self.date_to,
+        )
+        if errors:
+            raise UserError(
+                "\n".join(
+                    text[:1].upper() + text[1:]
+                    for text in self._import_error_texts(errors)
+                )
+            )
+        line = lines[0]
+        return self.env["coop.commission.declaration.line"].create(
+            {
+                "declaration_id": self.id,
+                "client_id": line["client_id"],
+                "invoice_ref": line["invoice_ref"],
+                "date": line["date"],
+                "amount": line["amount"],
+            }
         )
 
     # ------------------------------------------------------------------

@@ -29,6 +29,13 @@ class TestDeclarationImportRules(BaseCase):
             ("abc", None),
             ("", None),
             (True, None),
+            # not amounts, although Python's float() reads them
+            ("nan", None),
+            ("NaN", None),
+            ("inf", None),
+            ("-Infinity", None),
+            (float("nan"), None),
+            (float("inf"), None),
         ]
         for value, expected in cases:
             with self.subTest(value=value):

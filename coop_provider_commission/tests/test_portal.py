@@ -132,8 +132,34 @@ class TestPortal(CommissionCase, HttpCase):
                 "amount": "10",
             },
         )
-        self.assertIn("not in the network portfolio", response.text)
+        self.assertIn("is not in your network portfolio", response.text)
         self.assertEqual(len(self.decl_anne.line_ids), 1)
+        # a typed line gets the checks of a spreadsheet row: a clear message
+        # on the page, nothing recorded
+        for values, message in (
+            ({"invoice_ref": "W-1"}, "invoice reference W-1 was already declared"),
+            ({"amount": "nan"}, "the amount nan is not a number"),
+            ({"amount": "inf"}, "the amount inf is not a number"),
+            ({"amount": "-5"}, "the amount -5 is negative"),
+            ({"date": "2026-04-01"}, "the date 2026-04-01 is outside the declared"),
+            ({"date": "31.02.2026"}, "the date 31.02.2026 is not a valid date"),
+        ):
+            with self.subTest(**values):
+                response = self._post(
+                    url + "/line",
+                    dict(
+                        {
+                            "client_id": self.client_a.id,
+                            "invoice_ref": "W-9",
+                            "date": "2026-03-04",
+                            "amount": "10",
+                        },
+                        **values,
+                    ),
+                )
+                self.assertEqual(response.status_code, 200)
+                self.assertIn(message[:1].upper() + message[1:], response.text)
+                self.assertEqual(len(self.decl_anne.line_ids), 1)
         # a bad spreadsheet: every bad row listed, nothing imported
         bad = csv_bytes(
             [

@@ -9,6 +9,7 @@ gets back either the valid lines or the list of every bad row.
 
 import csv
 import io
+import math
 import unicodedata
 from datetime import date, datetime
 
@@ -123,17 +124,20 @@ def parse_amount(value):
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return float(value)
-    text = str(value or "").strip().replace("'", "").replace(" ", "")
-    text = text.replace("\u00a0", "").replace("\u2019", "")
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")
+        number = float(value)
     else:
-        text = text.replace(",", "")
-    try:
-        return float(text)
-    except ValueError:
-        return None
+        text = str(value or "").strip().replace("'", "").replace(" ", "")
+        text = text.replace("\u00a0", "").replace("\u2019", "")
+        if "," in text and "." not in text:
+            text = text.replace(",", ".")
+        else:
+            text = text.replace(",", "")
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+    # "nan", "inf": not amounts (PostgreSQL would store NaN)
+    return number if math.isfinite(number) else None
 
 
 def parse_date(value):
