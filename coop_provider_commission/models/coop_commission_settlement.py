@@ -188,10 +188,15 @@ class CoopCommissionSettlement(models.Model):
     def _chained_base(self, agreement, date_from, date_to):
         """Total of the commissions settled in the period under the
         lower-level agreements (e.g. what the mediators owe their section),
-        on which a chained agreement applies its rate."""
+        on which a chained agreement applies its rate: what the company
+        receives at the lower level, in its own books (a lower-level agreement
+        under which the company pays, e.g. a bonus to its mediators, is not
+        part of it)."""
         children = self.search(
             [
                 ("agreement_id", "in", agreement.child_ids.ids),
+                ("company_id", "=", agreement.company_id.id),
+                ("direction", "=", "to_company"),
                 ("date_from", ">=", date_from),
                 ("date_to", "<=", date_to),
             ]

@@ -150,6 +150,21 @@ class TestMultiLevel(CommissionCase):
             partner_ids=self.head_office.ids,
         )
         self.per_hosting.parent_id = share
+        # a bonus the section pays its mediators is not what they paid it
+        bonus = self._agreement(
+            name="Bonus per hosting",
+            direction="to_partner",
+            basis="units",
+            amount=5.0,
+            partner_ids=(self.kofi | self.ama).ids,
+            product_ids=self.hosting.ids,
+            parent_id=share.id,
+        )
+        bonuses = self.Settlement.browse()
+        for month in range(1, 7):
+            bonuses |= self.Settlement._settle(bonus, date(2026, month, 1))
+        bonuses.action_validate()
+        self.assertEqual(sum(bonuses.mapped("amount_total")), 50.0)
         monthly = self.Settlement.browse()
         for month in range(1, 7):
             monthly |= self.Settlement._settle(self.per_hosting, date(2026, month, 1))
