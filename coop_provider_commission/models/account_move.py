@@ -18,3 +18,28 @@ class AccountMove(models.Model):
     coop_settlement_ids = fields.One2many(
         "coop.commission.settlement", "move_id", string="Commission Settlements"
     )
+
+    def button_cancel(self):
+        res = super().button_cancel()
+        self._coop_release_settlements()
+        return res
+
+    def unlink(self):
+        self._coop_release_settlements()
+        return super().unlink()
+
+    def _coop_release_settlements(self):
+        """A cancelled or deleted document no longer settles its commissions:
+        they are validated again, ready for a new document."""
+        settlements = self.sudo().coop_settlement_ids.filtered(
+            lambda s: s.state == "invoiced"
+        )
+        for settlement in settlements:
+            settlement.message_post(
+                body=self.env._(
+                    "Document %(move)s cancelled: the settlement can be "
+                    "invoiced again.",
+                    move=settlement.move_id.display_name,
+                )
+            )
+        settlements.write({"state": "validated", "move_id": False})

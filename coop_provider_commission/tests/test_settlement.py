@@ -205,6 +205,29 @@ class TestSettlement(CommissionCase):
         self.assertEqual(len(move.invoice_line_ids), 3)
         self.assertEqual(set(settlements.mapped("state")), {"invoiced"})
 
+    def test_cancelled_document_releases_its_settlements(self):
+        self._march_declaration()
+        settlement = self.Settlement._settle(self.network_rule, MARCH)
+        settlement.action_validate()
+        move = settlement._create_documents()
+        self.assertEqual(settlement.state, "invoiced")
+        with self.assertRaisesRegex(UserError, "cancel its document first"):
+            settlement.action_reset_draft()
+        move.action_post()
+        move.button_draft()
+        move.button_cancel()
+        self.assertEqual(settlement.state, "validated")
+        self.assertFalse(settlement.move_id)
+        self.assertIn(move.display_name, settlement.message_ids[:1].body)
+        # invoiced again, then the draft document deleted: released too
+        second = settlement._create_documents()
+        self.assertEqual(second.amount_total, move.amount_total)
+        self.assertEqual(settlement.state, "invoiced")
+        second.unlink()
+        self.assertEqual(settlement.state, "validated")
+        settlement.action_reset_draft()
+        self.assertEqual(settlement.state, "draft")
+
     def test_separate_documents_per_direction(self):
         self._march_declaration()
         self._invoice(self.client_b, date(2026, 3, 20), 5000.0)
