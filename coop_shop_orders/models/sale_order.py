@@ -299,7 +299,7 @@ class SaleOrder(models.Model):
             customer = order.partner_id
             try:
                 # rendering comes first, nothing is written when it fails
-                mail = template.send_mail(
+                mail_id = template.send_mail(
                     order.id,
                     email_layout_xmlid=(
                         "mail.mail_notification_layout_with_responsible_signature"
@@ -322,7 +322,7 @@ class SaleOrder(models.Model):
                 )
                 order._shop_acknowledgement_failed(error)
                 continue
-            mail = self.env["mail.mail"].sudo().browse(mail)
+            mail = self.env["mail.mail"].sudo().browse(mail_id)
             self.env["mail.notification"].sudo().create(
                 {
                     "author_id": order.company_id.partner_id.id,
