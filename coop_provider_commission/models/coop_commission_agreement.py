@@ -72,6 +72,20 @@ class CoopCommissionAgreement(models.Model):
         string="Client Origin",
         help="Only network clients of this origin count (empty: any).",
     )
+    invoiced_partner = fields.Selection(
+        [
+            ("network", "The client's network provider"),
+            ("mandated", "The provider mandated on the invoice"),
+        ],
+        string="Turnover Credited To",
+        default="network",
+        required=True,
+        tracking=True,
+        help="Invoiced turnover: whom an invoice counts for. The client's "
+        "network provider (who brought the client or was entrusted with it, "
+        "e.g. a finder's fee) or the provider the invoice names as having done "
+        "the work (mandated work).",
+    )
     client_ids = fields.Many2many(
         "res.partner",
         "coop_commission_agreement_client_rel",

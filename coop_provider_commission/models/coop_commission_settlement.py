@@ -26,8 +26,11 @@ DECLARED_LINES = """
        AND l.date BETWEEN %(date_from)s AND %(date_to)s
 """
 
+# both providers of an invoiced line: the client's network provider (who
+# brought or was entrusted the client) and the provider mandated on the
+# invoice (who did the work); each agreement credits one of them
 INVOICED_LINES = """
-    SELECT COALESCE(m.coop_provider_id, nc.provider_id), m.commercial_partner_id,
+    SELECT nc.provider_id, m.coop_provider_id, m.commercial_partner_id,
            m.invoice_date, -aml.balance,
            CASE WHEN m.move_type = 'out_refund' THEN -aml.quantity
                 ELSE aml.quantity END,
@@ -43,7 +46,7 @@ INVOICED_LINES = """
        AND m.move_type IN ('out_invoice', 'out_refund')
        AND aml.display_type = 'product'
        AND m.invoice_date BETWEEN %(date_from)s AND %(date_to)s
-       AND COALESCE(m.coop_provider_id, nc.provider_id) IS NOT NULL
+       AND (m.coop_provider_id IS NOT NULL OR nc.provider_id IS NOT NULL)
 """
 
 
@@ -157,12 +160,21 @@ class CoopCommissionSettlement(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _fetch_lines(self, company, basis, date_from, date_to):
+        """Declared lines, or ``{attribution: lines}`` of invoiced turnover
+        (``network``: to the client's network provider, ``mandated``: to the
+        provider mandated on the invoice)."""
         query = DECLARED_LINES if basis in ("declared", "units") else INVOICED_LINES
         self.env.flush_all()
         self.env.cr.execute(
             SQL(query, company=company.id, date_from=date_from, date_to=date_to)
         )
-        return [commission.Line(*row) for row in self.env.cr.fetchall()]
+        rows = self.env.cr.fetchall()
+        if query is DECLARED_LINES:
+            return [commission.Line(*row) for row in rows]
+        return {
+            "network": [commission.Line(row[0], *row[2:]) for row in rows if row[0]],
+            "mandated": [commission.Line(*row[1:]) for row in rows if row[1]],
+        }
 
     @api.model
     def _check_declarations(self, agreement, date_from, date_to):
@@ -213,6 +225,35 @@ class CoopCommissionSettlement(models.Model):
         return sum(children.mapped("amount_total"))
 
     @api.model
+    def _agreement_totals(self, agreement, date_from, date_to, cache):
+        """``{(partner, client): [base, units]}`` of an agreement's period;
+        ``cache`` keeps the lines fetched for other agreements of the run."""
+        partners = set(agreement.partner_ids.ids)
+        if agreement.basis == "fixed":
+            return {(partner, False): [0.0, 0.0] for partner in partners}
+        if agreement.basis == "chained":
+            base = self._chained_base(agreement, date_from, date_to)
+            return {(partner, False): [base, 0.0] for partner in partners}
+        key = (
+            agreement.company_id,
+            "invoiced" if agreement.basis == "invoiced" else "declared",
+            date_from,
+            date_to,
+        )
+        if key not in cache:
+            cache[key] = self._fetch_lines(*key[:2], date_from, date_to)
+        lines = cache[key]
+        if agreement.basis == "invoiced":
+            lines = lines[agreement.invoiced_partner or "network"]
+        totals = commission.aggregate(agreement._rule(), lines)
+        if partners:
+            totals = {k: v for k, v in totals.items() if k[0] in partners}
+        if agreement.basis == "units":
+            for partner in partners:
+                totals.setdefault((partner, False), [0.0, 0.0])
+        return totals
+
+    @api.model
     def _settle(self, agreements, day):
         """Create or recompute the draft settlements of agreements for the
         period of each agreement that contains day.
@@ -229,28 +270,7 @@ class CoopCommissionSettlement(models.Model):
         cache = {}
         wanted = {}
         for agreement in agreements:
-            date_from, date_to = periods[agreement]
-            partners = set(agreement.partner_ids.ids)
-            if agreement.basis == "fixed":
-                totals = {(partner, False): [0.0, 0.0] for partner in partners}
-            elif agreement.basis == "chained":
-                base = self._chained_base(agreement, date_from, date_to)
-                totals = {(partner, False): [base, 0.0] for partner in partners}
-            else:
-                key = (
-                    agreement.company_id,
-                    "invoiced" if agreement.basis == "invoiced" else "declared",
-                    date_from,
-                    date_to,
-                )
-                if key not in cache:
-                    cache[key] = self._fetch_lines(*key[:2], date_from, date_to)
-                totals = commission.aggregate(agreement._rule(), cache[key])
-                if partners:
-                    totals = {k: v for k, v in totals.items() if k[0] in partners}
-                if agreement.basis == "units":
-                    for partner in partners:
-                        totals.setdefault((partner, False), [0.0, 0.0])
+            totals = self._agreement_totals(agreement, *periods[agreement], cache)
             rule = agreement._rule()
             round_ = agreement.company_id.currency_id.round
             for (partner, client), (base, units) in totals.items():

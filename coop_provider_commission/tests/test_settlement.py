@@ -35,6 +35,7 @@ class TestSettlement(CommissionCase):
             direction="to_partner",
             basis="invoiced",
             rate=70.0,
+            invoiced_partner="mandated",
             product_ids=[Command.set(cls.product_work.ids)],
         )
 
@@ -186,6 +187,21 @@ class TestSettlement(CommissionCase):
         settlement.action_validate()
         bill = settlement._create_documents()
         self.assertEqual((bill.move_type, bill.amount_total), ("in_invoice", 700.0))
+
+    def test_finder_and_worker_each_credited(self):
+        # Beta, entrusted by Anne in January, orders work the cooperative
+        # mandates to Bruno: Anne gets her finder's 20 %, Bruno his 70 %
+        self._invoice(
+            self.client_b, date(2026, 3, 10), 1000.0, self.product_work, self.provider2
+        )
+        finder = self.Settlement._settle(self.entrusted_rule, MARCH)
+        self.assertEqual(
+            (finder.partner_id, finder.amount_total), (self.provider, 200.0)
+        )
+        worker = self.Settlement._settle(self.mandated_rule, MARCH)
+        self.assertEqual(
+            (worker.partner_id, worker.amount_total), (self.provider2, 700.0)
+        )
 
     def test_netting_both_directions(self):
         self._march_declaration()
