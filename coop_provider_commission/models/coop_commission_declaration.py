@@ -238,6 +238,10 @@ class CoopCommissionDeclaration(models.Model):
         )
         if errors:
             raise UserError(self._format_import_errors(errors))
+        return self._create_validated_lines(lines)
+
+    def _create_validated_lines(self, lines):
+        """Create the lines the row validator returned."""
         return self.env["coop.commission.declaration.line"].create(
             [
                 {
@@ -289,16 +293,7 @@ class CoopCommissionDeclaration(models.Model):
                     for text in self._import_error_texts(errors)
                 )
             )
-        line = lines[0]
-        return self.env["coop.commission.declaration.line"].create(
-            {
-                "declaration_id": self.id,
-                "client_id": line["client_id"],
-                "invoice_ref": line["invoice_ref"],
-                "date": line["date"],
-                "amount": line["amount"],
-            }
-        )
+        return self._create_validated_lines(lines)
 
     # ------------------------------------------------------------------
     # Workflow
