@@ -136,13 +136,10 @@ class CoopMembership(models.Model):
 
     # ------------------------------------------------------------ computes
 
-    @api.depends(
-        "notice_date",
-        "notice_extended",
-        "category_id.notice_months",
-        "category_id.notice_end",
-        "category_id.notice_extended_months",
-    )
+    # the notice rule of the category the member was in when the notice was
+    # recorded: a later change of category or of its rule does not move the
+    # leave date the member was told
+    @api.depends("notice_date", "notice_extended")
     def _compute_leave_date(self):
         for member in self:
             if not member.notice_date:

@@ -184,6 +184,30 @@ class TestMembership(CoopCommon):
         )
 
     @freeze_time("2026-03-10")
+    def test_leave_date_kept_after_category_change(self):
+        member = self._member("Pia", self.cat_provider, "active")
+        member._subscribe_shares(5)
+        member._record_notice(date(2026, 3, 10))
+        # provider: 3 months' notice, to the end of a month
+        self.assertEqual(member.leave_date, date(2026, 6, 30))
+        # the leave date the member was told does not move with the category
+        self.cat_provider.notice_months = 6
+        self.env["coop.category.change.wizard"].create(
+            {
+                "membership_id": member.id,
+                "category_id": self.cat_supporter.id,
+                "reason": "Stopped providing",
+            }
+        ).action_confirm()
+        self.assertEqual(member.category_id, self.cat_supporter)
+        self.assertEqual(member.leave_date, date(2026, 6, 30))
+        # a notice recorded again follows the member's category then
+        member.action_cancel_notice()
+        self.assertFalse(member.leave_date)
+        member._record_notice(date(2026, 3, 10))
+        self.assertEqual(member.leave_date, date(2026, 12, 31))
+
+    @freeze_time("2026-03-10")
     def test_notice_leave_reimbursement(self):
         member = self._member(
             "Leaving Leo", self.cat_provider, join_date=date(2025, 1, 1)
