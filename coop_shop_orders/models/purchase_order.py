@@ -14,8 +14,10 @@ class PurchaseOrder(models.Model):
         moves = self.order_line.move_ids | self.order_line.move_dest_ids
         return moves._shop_sale_lines().order_id.filtered("shop_is_email_request")
 
-    def button_confirm(self):
-        res = super().button_confirm()
+    def button_approve(self, force=False):
+        # called by button_confirm, or later by the manager when the purchase
+        # needs a second approval: the goods are ordered once approved
+        res = super().button_approve(force=force)
         for purchase in self.filtered(lambda p: p.state in ("purchase", "done")):
             for order in purchase._shop_request_orders():
                 order.shop_ordered = True

@@ -6,7 +6,7 @@ import io
 
 from PIL import Image
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import ShopOrdersCommon, raw_email
@@ -209,6 +209,34 @@ class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
             ]
         )
         self.assertEqual(order.shop_stage, "invoiced")
+
+    def test_ordered_once_the_purchase_is_approved(self):
+        # two-step purchase approval: confirmed by a purchase user, the order
+        # waits for the manager; the request is "ordered" once it is approved
+        self.company.write(
+            {"po_double_validation": "two_step", "po_double_validation_amount": 0}
+        )
+        buyer = new_test_user(
+            self.env,
+            login="shop_buyer",
+            groups="base.group_user,purchase.group_purchase_user",
+        )
+        with self.mock_mail_gateway():
+            self.process(raw_email())
+        order = self.requests()
+        order.order_line = [(0, 0, {"product_id": self.ssd.id, "product_uom_qty": 1})]
+        order.action_confirm()
+        purchase = self.env["purchase.order"].search(
+            [("partner_id", "=", self.vendor.id)]
+        )
+        purchase.with_user(buyer).button_confirm()
+        self.assertEqual(purchase.state, "to approve")
+        self.assertEqual(order.shop_stage, "confirmed")
+        purchase.button_approve()
+        self.assertEqual(purchase.state, "purchase")
+        self.assertEqual(order.shop_stage, "ordered")
+        notes = order.message_ids.filtered(lambda m: purchase.name in (m.body or ""))
+        self.assertEqual(len(notes), 1)
 
     def test_broken_arrival_template_does_not_block_the_receipt(self):
         self.env.ref(
