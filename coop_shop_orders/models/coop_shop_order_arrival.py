@@ -76,19 +76,13 @@ class CoopShopOrderArrival(models.Model):
                 _logger.warning(
                     "Arrival email not rendered (template %s): %s", template.id, error
                 )
-                order.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    summary=self.env._("Arrival email not sent"),
-                    note=self.env._(
+                order._shop_todo(
+                    self.env._("Arrival email not sent"),
+                    self.env._(
                         "The arrival email could not be rendered: %s. Fix the "
                         "template and tell the customer.",
                         error,
                     ),
-                    user_id=(
-                        order.company_id.shop_order_user_id
-                        or order.user_id
-                        or self.env.user
-                    ).id,
                 )
                 continue
             order.with_context(mail_notify_force_send=True).message_post(

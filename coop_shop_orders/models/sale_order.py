@@ -250,15 +250,7 @@ class SaleOrder(models.Model):
         for order in self.filtered(
             lambda o: o.shop_is_email_request and o.state == "cancel"
         ):
-            order.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Reply received on a cancelled quotation"),
-                user_id=(
-                    order.company_id.shop_order_user_id
-                    or order.user_id
-                    or self.env.user
-                ).id,
-            )
+            order._shop_todo(self.env._("Reply received on a cancelled quotation"))
         return res
 
     def message_post(self, **kwargs):
@@ -354,14 +346,22 @@ class SaleOrder(models.Model):
     def _shop_acknowledgement_failed(self, error):
         for order in self:
             order.shop_ack_state = "failed"
-            order.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Acknowledgement not sent"),
-                note=self.env._(
+            order._shop_todo(
+                self.env._("Acknowledgement not sent"),
+                self.env._(
                     "The acknowledgement template could not be rendered: %s. "
                     "Fix the template and answer the customer.",
                     error,
                 ),
+            )
+
+    def _shop_todo(self, summary, note=None):
+        """A to-do for the shop's responsible (else the salesperson)."""
+        for order in self:
+            order.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=summary,
+                note=note,
                 user_id=(
                     order.company_id.shop_order_user_id
                     or order.user_id

@@ -210,6 +210,18 @@ class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
         )
         self.assertEqual(order.shop_stage, "invoiced")
 
+    def _confirmed_request(self):
+        """A request by email for one SSD, confirmed: (quotation, purchase)."""
+        with self.mock_mail_gateway():
+            self.process(raw_email())
+        order = self.requests()
+        order.order_line = [(0, 0, {"product_id": self.ssd.id, "product_uom_qty": 1})]
+        order.action_confirm()
+        purchase = self.env["purchase.order"].search(
+            [("partner_id", "=", self.vendor.id)]
+        )
+        return order, purchase
+
     def test_ordered_once_the_purchase_is_approved(self):
         # two-step purchase approval: confirmed by a purchase user, the order
         # waits for the manager; the request is "ordered" once it is approved
@@ -221,14 +233,7 @@ class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
             login="shop_buyer",
             groups="base.group_user,purchase.group_purchase_user",
         )
-        with self.mock_mail_gateway():
-            self.process(raw_email())
-        order = self.requests()
-        order.order_line = [(0, 0, {"product_id": self.ssd.id, "product_uom_qty": 1})]
-        order.action_confirm()
-        purchase = self.env["purchase.order"].search(
-            [("partner_id", "=", self.vendor.id)]
-        )
+        order, purchase = self._confirmed_request()
         purchase.with_user(buyer).button_confirm()
         self.assertEqual(purchase.state, "to approve")
         self.assertEqual(order.shop_stage, "confirmed")
@@ -242,14 +247,7 @@ class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
         self.env.ref(
             "coop_shop_orders.mail_template_shop_order_arrived"
         ).body_html = '<p t-out="object.no_such_field.name">x</p>'
-        with self.mock_mail_gateway():
-            self.process(raw_email())
-        order = self.requests()
-        order.order_line = [(0, 0, {"product_id": self.ssd.id, "product_uom_qty": 1})]
-        order.action_confirm()
-        purchase = self.env["purchase.order"].search(
-            [("partner_id", "=", self.vendor.id)]
-        )
+        order, purchase = self._confirmed_request()
         purchase.button_confirm()
         receipt = purchase.picking_ids
         receipt.move_ids.write({"quantity": 1, "picked": True})
