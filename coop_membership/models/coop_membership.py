@@ -3,8 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools import notice as notice_rules
-
 STATES = [
     ("candidate", "Candidate"),
     ("active", "Active"),
@@ -136,24 +134,6 @@ class CoopMembership(models.Model):
 
     # ------------------------------------------------------------ computes
 
-    # the notice rule of the category the member was in when the notice was
-    # recorded: a later change of category or of its rule does not move the
-    # leave date the member was told
-    @api.depends("notice_date", "notice_extended")
-    def _compute_leave_date(self):
-        for member in self:
-            if not member.notice_date:
-                member.leave_date = False
-                continue
-            category = member.category_id
-            extension = category.notice_extended_months if member.notice_extended else 0
-            member.leave_date = notice_rules.effective_leave_date(
-                member.notice_date,
-                category.notice_months,
-                category.notice_end,
-                extension,
-            )
-
     @api.depends("category_id", "fte")
     def _compute_min_shares(self):
         for member in self:
@@ -227,21 +207,6 @@ class CoopMembership(models.Model):
                 raise ValidationError(self.env._("FTE and payroll cannot be negative."))
             if member.prepaid_periods < 0 or member.free_periods < 0:
                 raise ValidationError(self.env._("Period counters cannot be negative."))
-
-    @api.constrains("free_periods", "category_id")
-    def _check_free_periods(self):
-        for member in self:
-            scheme = member.category_id.fee_scheme_id
-            if scheme and member.free_periods > scheme.max_free_periods:
-                raise ValidationError(
-                    self.env._(
-                        "%(member)s: at most %(maximum)s free period(s) may be "
-                        "granted at a time under %(scheme)s.",
-                        member=member.partner_id.display_name,
-                        maximum=scheme.max_free_periods,
-                        scheme=scheme.display_name,
-                    )
-                )
 
     @api.constrains("partner_id", "company_id")
     def _check_partner_company(self):

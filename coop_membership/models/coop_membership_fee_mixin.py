@@ -1,7 +1,7 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, fields, models
-from odoo.exceptions import UserError
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import fees as fee_rules
 from ..tools import prepaid as prepaid_rules
@@ -13,6 +13,21 @@ class CoopMembershipFeeMixin(models.AbstractModel):
 
     _name = "coop.membership.fee.mixin"
     _description = "Membership Fees and Prepaid Periods"
+
+    @api.constrains("free_periods", "category_id")
+    def _check_free_periods(self):
+        for member in self:
+            scheme = member.category_id.fee_scheme_id
+            if scheme and member.free_periods > scheme.max_free_periods:
+                raise ValidationError(
+                    self.env._(
+                        "%(member)s: at most %(maximum)s free period(s) may be "
+                        "granted at a time under %(scheme)s.",
+                        member=member.partner_id.display_name,
+                        maximum=scheme.max_free_periods,
+                        scheme=scheme.display_name,
+                    )
+                )
 
     def _get_fee_discount_percent(self):
         """Discount (%) on this member's fees; hook for other addons

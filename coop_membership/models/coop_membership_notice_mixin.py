@@ -5,12 +5,32 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import notice as notice_rules
+
 
 class CoopMembershipNoticeMixin(models.AbstractModel):
     """Departure of a member: notice, effective leave, prepaid fees kept."""
 
     _name = "coop.membership.notice.mixin"
     _description = "Membership Notice and Leave"
+
+    # the notice rule of the category the member was in when the notice was
+    # recorded: a later change of category or of its rule does not move the
+    # leave date the member was told
+    @api.depends("notice_date", "notice_extended")
+    def _compute_leave_date(self):
+        for member in self:
+            if not member.notice_date:
+                member.leave_date = False
+                continue
+            category = member.category_id
+            extension = category.notice_extended_months if member.notice_extended else 0
+            member.leave_date = notice_rules.effective_leave_date(
+                member.notice_date,
+                category.notice_months,
+                category.notice_end,
+                extension,
+            )
 
     def _record_notice(self, notice_date, extended=False):
         """Record a departure notice: state leaving and a reminder activity."""
