@@ -247,6 +247,20 @@ class TestShopOrdersGateway(ShopOrdersCommon, TransactionCase):
         self.assertEqual(order.client_order_ref, "2024-60")
         self.assertEqual(order.shop_ack_state, "failed")
         self.assertFalse(self.sent_to("marie.cooperatrice@example.com"))
+        # nothing half-written: no email queued for the customer, no
+        # outgoing message on the quotation
+        self.assertFalse(
+            self.env["mail.mail"].search(
+                [
+                    ("model", "=", "sale.order"),
+                    ("res_id", "=", order.id),
+                    ("recipient_ids", "in", self.member.ids),
+                ]
+            )
+        )
+        self.assertFalse(
+            order.message_ids.filtered(lambda m: m.message_type == "email_outgoing")
+        )
         self.assertEqual(
             len(order.message_ids.filtered(lambda m: m.message_type == "email")), 1
         )
