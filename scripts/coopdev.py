@@ -26,8 +26,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+import coopdev_run
+
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL = ROOT / ".local"
+RUN_DIR = LOCAL / "run"  # what `make run` serves: config, data, secrets
+RUN_SECRETS = RUN_DIR / "secrets"
 VENV = ROOT / ".venv"
 ADDONS = [
     "coop_membership",
@@ -384,11 +388,19 @@ def ensure_venv(src):
 
 
 class Postgres:
-    """The project's local cluster under .local/pg, or an external server."""
+    """The project's local cluster under .local/pg, or an external server.
 
-    def __init__(self):
+    ``durable=True`` is the cluster ``make run`` serves (.local/pg-run):
+    PostgreSQL's durable settings, password authentication, its superuser's
+    password in .local/run/secrets; the test cluster trusts local
+    connections and skips fsync (its databases are thrown away)."""
+
+    def __init__(self, durable=False):
+        self.durable = durable
         self.external = external_pg(os.environ)
         pgdir = pg_home(ROOT, is_root())
+        if durable:
+            pgdir = pgdir.with_name(pgdir.name + "-run")
         self.datadir = pgdir / "data"
         self.portfile = pgdir / "port"
 
@@ -405,11 +417,17 @@ class Postgres:
 
     @property
     def user(self):
-        return self.external["user"] if self.external else PG_SUPERUSER
+        if self.external:
+            return self.external["user"]
+        return coopdev_run.SUPERUSER if self.durable else PG_SUPERUSER
 
     @property
     def password(self):
-        return self.external["password"] if self.external else ""
+        if self.external:
+            return self.external["password"]
+        if self.durable:
+            return coopdev_run.secret(RUN_SECRETS / "pg_superuser")[0]
+        return ""
 
     def env(self):
         env = dict(os.environ)
@@ -488,38 +506,17 @@ class Postgres:
         if is_root():
             shutil.chown(pgdir, PG_SYSTEM_USER)
         if not (self.datadir / "PG_VERSION").is_file():
-            shutil.rmtree(self.datadir, ignore_errors=True)  # an interrupted initdb
-            say(f"initialising PostgreSQL cluster in {self.datadir}")
-            run(
-                self._as_owner(
-                    [
-                        str(bindir / "initdb"),
-                        "-D",
-                        str(self.datadir),
-                        "-U",
-                        PG_SUPERUSER,
-                        "-A",
-                        "trust",
-                        "-E",
-                        "UTF8",
-                        "--locale=C.UTF-8",
-                    ]
-                ),
-                stdout=subprocess.DEVNULL,
-            )
+            self._initdb(bindir)
         if self.running():
             return
-        port = self.port if self.port and port_is_free(self.port) else pick_port(54320)
+        first = 54420 if self.durable else 54320
+        port = self.port if self.port and port_is_free(self.port) else pick_port(first)
         self.portfile.write_text(str(port))
         logfile = pgdir / "postgres.log"
         if is_root():
             logfile.touch()
             shutil.chown(logfile, PG_SYSTEM_USER)
-        opts = (
-            f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories='' "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=200"
-        )
+        opts = coopdev_run.cluster_options(port, self.durable)
         say(f"starting PostgreSQL on 127.0.0.1:{port}")
         result = run(
             self._as_owner(
@@ -543,6 +540,34 @@ class Postgres:
         if result.returncode:
             raise SetupError(f"PostgreSQL did not start: read {logfile}.")
         self.wait_ready()
+
+    def _initdb(self, bindir):
+        shutil.rmtree(self.datadir, ignore_errors=True)  # an interrupted initdb
+        say(f"initialising PostgreSQL cluster in {self.datadir}")
+        pwfile = self.datadir.parent / "initdb.pw"
+        if self.durable:
+            coopdev_run.write_private(pwfile, self.password + "\n")
+            if is_root():
+                shutil.chown(pwfile, PG_SYSTEM_USER)
+        try:
+            run(
+                self._as_owner(
+                    [
+                        str(bindir / "initdb"),
+                        "-D",
+                        str(self.datadir),
+                        "-U",
+                        self.user,
+                        *coopdev_run.initdb_auth(self.durable, pwfile),
+                        "-E",
+                        "UTF8",
+                        "--locale=C.UTF-8",
+                    ]
+                ),
+                stdout=subprocess.DEVNULL,
+            )
+        finally:
+            pwfile.unlink(missing_ok=True)
 
     def wait_ready(self, timeout=30):
         deadline = time.time() + timeout
@@ -601,9 +626,9 @@ class Postgres:
         out = self.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'").stdout
         return out.strip() == "1"
 
-    def drop_db(self, name):
+    def drop_db(self, name, data_dir=None):
         self.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        shutil.rmtree(filestore(name), ignore_errors=True)
+        shutil.rmtree(filestore(name, data_dir), ignore_errors=True)
 
     def copy_db(self, template, name):
         self.drop_db(name)
@@ -614,15 +639,15 @@ class Postgres:
         if filestore(template).is_dir():
             shutil.copytree(filestore(template), filestore(name))
 
-    def rename_db(self, old, new):
+    def rename_db(self, old, new, data_dir=None):
         self.psql(f'ALTER DATABASE "{old}" RENAME TO "{new}"')
-        if filestore(old).is_dir():
-            shutil.rmtree(filestore(new), ignore_errors=True)
-            filestore(old).rename(filestore(new))
+        if filestore(old, data_dir).is_dir():
+            shutil.rmtree(filestore(new, data_dir), ignore_errors=True)
+            filestore(old, data_dir).rename(filestore(new, data_dir))
 
 
-def filestore(db):
-    return LOCAL / "data" / "filestore" / db
+def filestore(db, data_dir=None):
+    return (data_dir or LOCAL / "data") / "filestore" / db
 
 
 # ---------------------------------------------------------------- Odoo
@@ -759,36 +784,49 @@ class Env:
 
     def _restore_template(self, name, building):
         dump, files = self._dump_paths(name)
-        bindir = self.pg.bindir()
-        if not (bindir and dump.is_file() and files.is_file()):
+        if not (dump.is_file() and files.is_file()):
             return False
         say(f"restoring template database {name} from {dump}")
-        self.pg.drop_db(building)
-        self.pg.psql(f'CREATE DATABASE "{building}"')
-        result = subprocess.run(
-            [
-                str(bindir / "pg_restore"),
-                "-j",
-                "2",
-                "--no-owner",
-                "-d",
-                building,
-                str(dump),
-            ],
-            env=self.pg.env(),
-            capture_output=True,
-            check=False,
-        )
-        if result.returncode:
+        if not restore_dump(self.pg, dump, files, building):
             say("the template dump did not restore: building the template instead")
-            self.pg.drop_db(building)
             dump.unlink(missing_ok=True)
             return False
-        filestore(building).mkdir(parents=True, exist_ok=True)
-        with tarfile.open(files) as tar:
-            tar.extractall(filestore(building), filter="data")
         self.pg.rename_db(building, name)
         return True
+
+    def template_dump(self):
+        """The template's dump and filestore archive (saved if missing)."""
+        name = self.template()
+        dump, files = self._dump_paths(name)
+        if not (dump.is_file() and files.is_file()):
+            self._save_template(name)
+        return dump, files
+
+
+def restore_dump(pg, dump, files, db, data_dir=None, owner=None):
+    """Restore a template dump into a new database ``db`` of ``pg`` (owned
+    by ``owner`` if given) and its filestore; False (nothing left) on failure."""
+    bindir = pg.bindir()
+    if not bindir:
+        return False
+    pg.drop_db(db, data_dir)
+    pg.psql(f'CREATE DATABASE "{db}"' + (f' OWNER "{owner}"' if owner else ""))
+    role = ["--role", owner] if owner else []
+    result = subprocess.run(
+        [str(bindir / "pg_restore"), "-j", "2", "--no-owner", *role, "-d", db]
+        + [str(dump)],
+        env=pg.env(),
+        capture_output=True,
+        check=False,
+    )
+    if result.returncode:
+        pg.drop_db(db, data_dir)
+        return False
+    target = filestore(db, data_dir)
+    target.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(files) as tar:
+        tar.extractall(target, filter="data")
+    return True
 
 
 # ---------------------------------------------------------------- commands
@@ -815,6 +853,83 @@ def odoo_running():
     return pid
 
 
+def served_postgres():
+    """The durable cluster ``make run`` serves, started, with Odoo's role."""
+    pg = Postgres(durable=True)
+    pg.start()
+    if pg.external:
+        return pg, {"host": pg.host, "port": pg.port, "user": pg.user}
+    password = coopdev_run.secret(RUN_SECRETS / "pg_odoo")[0]
+    pg.psql(coopdev_run.role_sql(coopdev_run.ODOO_ROLE, password))
+    return pg, {
+        "host": pg.host,
+        "port": pg.port,
+        "user": coopdev_run.ODOO_ROLE,
+        "password": password,
+    }
+
+
+def hash_master_password(password):
+    """Odoo's own hash of the master password (passlib, as Odoo stores it)."""
+    code = (
+        "import sys; from odoo.tools.config import crypt_context; "
+        "print(crypt_context.hash(sys.stdin.read().strip()))"
+    )
+    return run(
+        [str(venv_python()), "-c", code],
+        input=password,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
+def create_served_db(env, pg, login, db):
+    """Copy the template into the served cluster and install our addons."""
+    dump, files = env.template_dump()
+    building = db + "_building"
+    data_dir = RUN_DIR / "data"
+    say(f"installing the coop addons with demo data into {db}")
+    if not restore_dump(pg, dump, files, building, data_dir, owner=login["user"]):
+        raise SetupError("restoring the template into the served cluster failed.")
+    # A copy must not share the template's signing secret and identity.
+    pg.psql(
+        "UPDATE ir_config_parameter SET value = gen_random_uuid()::text "
+        "WHERE key IN ('database.secret', 'database.uuid')",
+        db=building,
+    )
+    conf = write_run_config(env.src, login, building, 8069)
+    log = LOCAL / "logs" / f"{db}-install.log"
+    if install_db(env.src, conf, building, ADDONS, log):
+        pg.drop_db(building, data_dir)
+        raise SetupError(f"installing the coop addons failed: read {log}.")
+    pg.rename_db(building, db, data_dir)
+
+
+def write_run_config(src, login, db, port):
+    master, created = coopdev_run.secret(RUN_SECRETS / "master_password")
+    if created:
+        say(f"master password (database manager is off): {master}")
+        say(f"it is kept in {RUN_SECRETS / 'master_password'} (owner only)")
+    addons_path = ",".join(
+        [str(Path(src) / "addons"), str(Path(src) / "odoo" / "addons"), str(ROOT)]
+    )
+    lines = coopdev_run.run_config(
+        addons_path=addons_path,
+        data_dir=RUN_DIR / "data",
+        pg=dict(login, password=login.get("password", "")),
+        db=db,
+        master_hash=hash_master_password(master),
+        http_port=port,
+        gevent_port=port + 3,
+    )
+    problems = coopdev_run.config_problems(lines)
+    if problems and not external_pg(os.environ):
+        raise SetupError("unsafe server configuration: " + "; ".join(problems))
+    for problem in problems:
+        say(f"warning: {problem} (your own PostgreSQL settings)")
+    return coopdev_run.write_private(RUN_DIR / "odoo.conf", "\n".join(lines) + "\n")
+
+
 def cmd_run(args):
     env = Env()
     apt_install(RUN_PACKAGES, "PDF reports")
@@ -823,31 +938,36 @@ def cmd_run(args):
     if pid:
         say(f"Odoo already running (pid {pid}) on http://127.0.0.1:{args.port}")
         return
-    if not port_is_free(args.port):
-        raise SetupError(
-            f"port {args.port} is busy: "
-            "stop what uses it or run 'make run PORT=<other>'."
-        )
-    if not env.pg.db_exists(db):
-        template = env.template()
-        building = db + "_building"
-        env.pg.copy_db(template, building)
-        say(f"installing the coop addons with demo data into {db}")
-        log = LOCAL / "logs" / f"{db}-install.log"
-        if install_db(env.src, env.conf, building, ADDONS, log):
-            env.pg.drop_db(building)
-            raise SetupError(f"installing the coop addons failed: read {log}.")
-        env.pg.rename_db(building, db)
-    conf = write_config(env.pg, env.src, http_port=args.port)
+    for port in (args.port, args.port + 3):
+        if not port_is_free(port):
+            raise SetupError(
+                f"port {port} is busy: "
+                "stop what uses it or run 'make run PORT=<other>'."
+            )
+    pg, login = served_postgres()
+    if not pg.db_exists(db):
+        create_served_db(env, pg, login, db)
+    conf = write_run_config(env.src, login, db, args.port)
     log = LOCAL / "logs" / "odoo.log"
     proc = subprocess.Popen(
-        odoo_cmd(env.src, conf, "-d", db, "--db-filter", f"^{db}$", f"--logfile={log}"),
+        odoo_cmd(env.src, conf, f"--logfile={log}"),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
     odoo_pidfile().write_text(str(proc.pid))
     url = f"http://127.0.0.1:{args.port}"
+    wait_for_odoo(proc, url, log)
+    say(f"Odoo 18.0 with the coop addons is serving {url}  (database {db})")
+    say(
+        f"{coopdev_run.WORKERS} workers, limits {coopdev_run.LIMIT_TIME_CPU} s CPU / "
+        f"{coopdev_run.LIMIT_TIME_REAL} s real, no database manager"
+    )
+    say("log in as admin / admin (demo users: demo / demo, portal / portal)")
+    say("stop everything with: make stop")
+
+
+def wait_for_odoo(proc, url, log):
     deadline = time.time() + 120
     while time.time() < deadline:
         if proc.poll() is not None:
@@ -856,14 +976,10 @@ def cmd_run(args):
         try:
             with urllib.request.urlopen(f"{url}/web/login", timeout=5) as resp:
                 if resp.status == 200:
-                    break
+                    return
         except OSError:
             time.sleep(0.5)
-    else:
-        raise SetupError(f"Odoo did not answer on {url} within 120 s: read {log}.")
-    say(f"Odoo 18.0 with the coop addons is serving {url}  (database {db})")
-    say("log in as admin / admin (demo users: demo / demo, portal / portal)")
-    say("stop everything with: make stop")
+    raise SetupError(f"Odoo did not answer on {url} within 120 s: read {log}.")
 
 
 def cmd_stop(_args):
@@ -881,6 +997,7 @@ def cmd_stop(_args):
         else:
             os.killpg(pid, 9)
     odoo_pidfile().unlink(missing_ok=True)
+    Postgres(durable=True).stop()
     Postgres().stop()
 
 
