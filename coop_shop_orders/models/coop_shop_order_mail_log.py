@@ -1,6 +1,9 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
+from email import policy
+from email.header import decode_header, make_header
+from email.parser import BytesHeaderParser
 
 from markupsafe import Markup
 
@@ -8,7 +11,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import email_normalize, email_split
 
+from ..tools.mail_request import TITLE_MAX_LENGTH, clean_text
+
 _logger = logging.getLogger(__name__)
+
+# what an entry says about the email: frozen once it became a quotation
+FROZEN_FIELDS = {"name", "email_from", "kind", "partner_id", "order_id", "company_id"}
 
 
 class CoopShopOrderMailLog(models.Model):
@@ -25,8 +33,10 @@ class CoopShopOrderMailLog(models.Model):
     _description = "Order email log"
     _order = "id desc"
 
-    name = fields.Char(string="Subject", required=True, default="-")
-    email_from = fields.Char(string="From")
+    name = fields.Char(
+        string="Subject", required=True, default="-", size=TITLE_MAX_LENGTH
+    )
+    email_from = fields.Char(string="From", size=TITLE_MAX_LENGTH)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -35,6 +45,7 @@ class CoopShopOrderMailLog(models.Model):
             ("unknown_sender", "Unknown sender"),
             ("auto", "Automatic message"),
             ("bounce", "Bounce"),
+            ("unreadable", "Unreadable email"),
         ],
         required=True,
         default="unknown_sender",
@@ -52,9 +63,26 @@ class CoopShopOrderMailLog(models.Model):
     )
     order_id = fields.Many2one("sale.order", string="Quotation", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Contact")
+    error_note = fields.Text(
+        string="Why it was kept",
+        readonly=True,
+        help="Why the email could not be read: its original is attached.",
+    )
 
     def _shop_mail_company(self):
         return self.company_id or self.env.company
+
+    def write(self, vals):
+        done = self.filtered("order_id")
+        if FROZEN_FIELDS.intersection(vals) and done and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "This email already became quotation %s: its entry can no "
+                    "longer be changed.",
+                    ", ".join(done.order_id.mapped("name")),
+                )
+            )
+        return super().write(vals)
 
     def message_post(self, **kwargs):
         refused = self._shop_gateway_filter_post_kwargs(kwargs)
@@ -88,7 +116,7 @@ class CoopShopOrderMailLog(models.Model):
         company = order.company_id or self.env["res.company"].sudo().search(
             [("shop_order_alias_id", "in", alias_company.ids)], limit=1
         )
-        log = self.create(
+        log = self._shop_create_from_email(
             {
                 "name": message_dict.get("subject") or "-",
                 "email_from": message_dict.get("email_from"),
@@ -114,6 +142,69 @@ class CoopShopOrderMailLog(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return log
+
+    @api.model
+    def _shop_create_from_email(self, values):
+        """A log entry for an email of the gateway, with its original (raw
+        RFC 822 bytes) attached when the gateway passed it."""
+        log = self.create(values)
+        raw = self.env.context.get("shop_order_raw_email")
+        if raw:
+            log._shop_attach_raw(raw)
+        return log
+
+    def _shop_attach_raw(self, raw):
+        self.ensure_one()
+        return self.env["ir.attachment"].create(
+            {
+                "name": "original_email.eml",
+                "raw": raw,
+                "mimetype": "message/rfc822",
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
+
+    @api.model
+    def _shop_log_unreadable(self, raw, company, error):
+        """Keep an email the gateway could not read or route: its original is
+        attached, the reason is noted, staff reviews it."""
+        subject, sender = self._shop_raw_subject_sender(raw)
+        reason = self.env._(
+            "This email could not be read or turned into a quotation (%(error)s). "
+            "Its original is attached (original_email.eml): read it and answer "
+            "the sender.",
+            error=clean_text("%s: %s" % (type(error).__name__, error), 300),
+        )
+        log = self.with_context(shop_order_raw_email=None)._shop_create_from_email(
+            {
+                "name": subject or "-",
+                "email_from": sender or False,
+                "company_id": company.id or self.env.company.id,
+                "kind": "unreadable",
+                "error_note": reason,
+            }
+        )
+        log._shop_attach_raw(raw)
+        log.message_post(body=reason, subtype_xmlid="mail.mt_note")
+        return log
+
+    @api.model
+    def _shop_raw_subject_sender(self, raw):
+        """Best-effort subject and sender of raw email bytes, as clean text."""
+        try:
+            headers = BytesHeaderParser(policy=policy.compat32).parsebytes(raw)
+        except (ValueError, TypeError, LookupError):
+            return "", ""
+        values = []
+        for name in ("subject", "from"):
+            value = headers.get(name) or ""
+            try:
+                value = str(make_header(decode_header(value)))
+            except (ValueError, TypeError, LookupError):
+                value = str(value)
+            values.append(clean_text(value, TITLE_MAX_LENGTH))
+        return values
 
     def _shop_send_how_to_order(self):
         template = self.env.ref(
@@ -148,14 +239,39 @@ class CoopShopOrderMailLog(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
 
+    def _shop_check_reviewer(self):
+        """Only staff who may edit these entries (and, to create quotations,
+        create them) act on them: record rules keep other companies out."""
+        self.check_access("write")
+        self.partner_id.check_access("read")
+
     def action_create_quotation(self):
         """Accept the sender: create the contact (to verify) and a quotation
         holding the request, with the log's messages and attachments."""
         self.ensure_one()
+        self._shop_check_reviewer()
+        self.env["sale.order"].check_access("create")
         if self.order_id:
             raise UserError(
                 self.env._(
                     "A quotation already holds this email: %s.", self.order_id.name
+                )
+            )
+        if self.kind == "bounce":
+            raise UserError(
+                self.env._("A bounce is not an order request: mark it reviewed.")
+            )
+        if self.kind == "unreadable":
+            raise UserError(
+                self.env._(
+                    "This email could not be read: open its original (attached) "
+                    "and create the quotation by hand."
+                )
+            )
+        if not self.partner_id and not email_normalize(self.email_from or ""):
+            raise UserError(
+                self.env._(
+                    "This email has no valid sender address: choose the contact first."
                 )
             )
         Order = self.env["sale.order"]
@@ -183,7 +299,7 @@ class CoopShopOrderMailLog(models.Model):
             order._shop_send_acknowledgement()
         else:
             # an automatic message or a bounce is never answered
-            order.shop_ack_state = "skipped"
+            order.sudo().shop_ack_state = "skipped"
         return {
             "type": "ir.actions.act_window",
             "res_model": "sale.order",
@@ -192,7 +308,11 @@ class CoopShopOrderMailLog(models.Model):
         }
 
     def action_mark_reviewed(self):
+        self._shop_check_reviewer()
         self.write({"state": "done"})
+        return True
 
     def action_reset_to_review(self):
+        self._shop_check_reviewer()
         self.write({"state": "to_review"})
+        return True

@@ -20,7 +20,8 @@ class PurchaseOrder(models.Model):
         res = super().button_approve(force=force)
         for purchase in self.filtered(lambda p: p.state in ("purchase", "done")):
             for order in purchase._shop_request_orders():
-                order.shop_ordered = True
+                # the buyer may not edit quotations: the flag is the system's
+                order.sudo().shop_ordered = True
                 order.message_post(
                     body=Markup("<p>%s</p>")
                     % self.env._(

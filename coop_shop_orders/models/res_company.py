@@ -2,6 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# bounds of the settings a user types
+MAX_ANSWER_DAYS = 365
+MAX_ATTACHMENT_LIMIT_KB = 100 * 1024
 
 
 class ResCompany(models.Model):
@@ -56,6 +61,28 @@ class ResCompany(models.Model):
         default=True,
         help="Send the invoice by email to the member as soon as it is posted.",
     )
+
+    @api.constrains("shop_order_answer_days", "shop_order_attachment_limit_kb")
+    def _check_shop_order_bounds(self):
+        for company in self:
+            if not 0 <= company.shop_order_answer_days <= MAX_ANSWER_DAYS:
+                raise ValidationError(
+                    self.env._(
+                        "The answer delay must be between 0 and %s days.",
+                        MAX_ANSWER_DAYS,
+                    )
+                )
+            if (
+                not 0
+                <= company.shop_order_attachment_limit_kb
+                <= MAX_ATTACHMENT_LIMIT_KB
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The attachment size limit must be between 0 and %s kB.",
+                        MAX_ATTACHMENT_LIMIT_KB,
+                    )
+                )
 
     @api.model
     def _shop_order_alias_values(self, company, alias_name):

@@ -2,6 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# an email address's local part (RFC 5321)
+ALIAS_MAX_LENGTH = 64
 
 
 class ResConfigSettings(models.TransientModel):
@@ -12,6 +16,7 @@ class ResConfigSettings(models.TransientModel):
         compute="_compute_shop_order_alias_name",
         readonly=False,
         store=True,
+        size=ALIAS_MAX_LENGTH,
     )
     shop_order_alias_domain = fields.Char(
         related="company_id.alias_domain_id.name", string="Alias domain"
@@ -44,6 +49,17 @@ class ResConfigSettings(models.TransientModel):
             settings.shop_order_alias_name = (
                 settings.company_id.shop_order_alias_id.alias_name
             )
+
+    @api.constrains("shop_order_alias_name")
+    def _check_shop_order_alias_name(self):
+        for settings in self:
+            if len(settings.shop_order_alias_name or "") >= ALIAS_MAX_LENGTH:
+                raise ValidationError(
+                    self.env._(
+                        "The order alias is at most %s characters long.",
+                        ALIAS_MAX_LENGTH - 1,
+                    )
+                )
 
     def set_values(self):
         res = super().set_values()

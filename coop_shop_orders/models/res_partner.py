@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools.mail import parse_contact_from_email
 
 from ..tools.mail_request import pick_partner
@@ -68,4 +69,11 @@ class ResPartner(models.Model):
         )
 
     def action_shop_mark_verified(self):
+        """Sales staff confirm a contact created from an order email."""
+        if not self.env.user.has_group("sales_team.group_sale_salesman"):
+            raise AccessError(
+                self.env._("Only sales staff may mark a contact as verified.")
+            )
+        self.check_access("write")
         self.write({"shop_to_verify": False})
+        return True

@@ -1,21 +1,21 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-import logging
 from datetime import timedelta
 
-from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import email_normalize, html2plaintext
 
 from ..tools.mail_request import (
+    REFERENCE_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
     extract_expectations,
     normalize_reference,
     split_subject,
 )
+from ..tools.request_guard import is_frozen, write_refusal
 from ..tools.stage import STAGES, request_stage
-
-_logger = logging.getLogger(__name__)
 
 
 class SaleOrder(models.Model):
@@ -25,7 +25,9 @@ class SaleOrder(models.Model):
     shop_is_email_request = fields.Boolean(
         string="Requested by email", readonly=True, copy=False, index=True
     )
-    shop_request_title = fields.Char(string="Request title", copy=False)
+    shop_request_title = fields.Char(
+        string="Request title", copy=False, size=TITLE_MAX_LENGTH
+    )
     shop_request_description = fields.Html(
         string="Original request", readonly=True, copy=False, sanitize=True
     )
@@ -38,15 +40,18 @@ class SaleOrder(models.Model):
         copy=False,
         help="The shop answers requests within the delay set in the settings.",
     )
-    shop_request_delay = fields.Char(string="Expected delay", copy=False)
-    shop_request_quality = fields.Char(string="Expected quality", copy=False)
+    shop_request_delay = fields.Char(string="Expected delay", copy=False, size=120)
+    shop_request_quality = fields.Char(string="Expected quality", copy=False, size=120)
     shop_request_quality_kind = fields.Selection(
         [("used", "Used / refurbished"), ("new", "New"), ("any", "Used or new")],
         string="Quality",
         copy=False,
     )
     shop_request_ref_key = fields.Char(
-        compute="_compute_shop_request_ref_key", store=True, index=True
+        compute="_compute_shop_request_ref_key",
+        store=True,
+        index=True,
+        size=REFERENCE_MAX_LENGTH,
     )
     shop_ack_state = fields.Selection(
         [
@@ -59,9 +64,11 @@ class SaleOrder(models.Model):
         readonly=True,
         copy=False,
     )
-    shop_ordered = fields.Boolean(string="Ordered from suppliers", copy=False)
-    shop_arrived = fields.Boolean(string="Goods arrived", copy=False)
-    shop_invoiced = fields.Boolean(string="Invoice sent", copy=False)
+    shop_ordered = fields.Boolean(
+        string="Ordered from suppliers", copy=False, readonly=True
+    )
+    shop_arrived = fields.Boolean(string="Goods arrived", copy=False, readonly=True)
+    shop_invoiced = fields.Boolean(string="Invoice sent", copy=False, readonly=True)
     shop_stage = fields.Selection(
         STAGES,
         string="Request stage",
@@ -102,9 +109,30 @@ class SaleOrder(models.Model):
     def _shop_mail_company(self):
         return self.company_id or self.env.company
 
-    # ------------------------------------------------------------------
-    # Intake
-    # ------------------------------------------------------------------
+    def write(self, vals):
+        self._shop_check_write(vals)
+        return super().write(vals)
+
+    def _shop_check_write(self, vals):
+        frozen = self.filtered(lambda o: is_frozen(o.state, o.shop_invoiced))
+        refusal = write_refusal(vals, self.env.su, bool(frozen))
+        if refusal == "progress":
+            raise UserError(
+                self.env._(
+                    "The original request, its acknowledgement and its progress "
+                    "(ordered, arrived, invoiced) are set by the order email, the "
+                    "purchase, the receipt and the invoice: they cannot be "
+                    "changed by hand."
+                )
+            )
+        if refusal == "frozen":
+            raise UserError(
+                self.env._(
+                    "The request of a confirmed quotation cannot be changed: %s.",
+                    ", ".join(frozen.mapped("name")),
+                )
+            )
+
     @api.model
     def _shop_find_request(self, partner, reference, company):
         key = normalize_reference(reference)
@@ -204,6 +232,10 @@ class SaleOrder(models.Model):
     def message_new(self, msg_dict, custom_values=None):
         """An email to the order alias: a draft quotation (or the existing one
         with the same reference), or a log entry when it cannot be one."""
+        if not self.env.is_system():
+            raise AccessError(
+                self.env._("Only the mail gateway may deliver order emails.")
+            )
         values = dict(custom_values or {})
         company = (
             self.env["res.company"].browse(values["company_id"])
@@ -227,10 +259,12 @@ class SaleOrder(models.Model):
             "partner_id": partner.id,
         }
         if auto or not email:
-            return Log.create(dict(log_values, kind="auto"))
+            return Log._shop_create_from_email(dict(log_values, kind="auto"))
         if not partner:
             if company.shop_order_sender_policy != "anyone":
-                log = Log.create(dict(log_values, kind="unknown_sender"))
+                log = Log._shop_create_from_email(
+                    dict(log_values, kind="unknown_sender")
+                )
                 log._shop_send_how_to_order()
                 return log
             partner = self.env["res.partner"]._shop_create_contact(
@@ -246,6 +280,7 @@ class SaleOrder(models.Model):
         )
 
     def message_update(self, msg_dict, update_vals=None):
+        self.check_access("write")
         res = super().message_update(msg_dict, update_vals=update_vals)
         for order in self.filtered(
             lambda o: o.shop_is_email_request and o.state == "cancel"
@@ -259,101 +294,12 @@ class SaleOrder(models.Model):
         self._shop_post_refused_note(refused)
         if (
             self.env.context.get("from_alias")
+            and self.env.is_system()
             and len(self) == 1
             and self.shop_ack_state == "pending"
         ):
             self._shop_send_acknowledgement()
         return message
-
-    def _shop_send_acknowledgement(self):
-        """Email the acknowledgement to the customer (rendered in their
-        language); never for automatic emails.
-
-        It is sent inside the mail gateway for every new request, so it is
-        kept to what it is: the template's email (``send_mail``: one queued
-        email and its message in the quotation's chatter) and the customer's
-        email notification, which shows its delivery status in the chatter.
-        No follower is notified of it (a ``message_post`` would classify them
-        all for nothing).
-        """
-        # cached xmlid lookup (env.ref would check the record exists each time)
-        template = self.env["mail.template"].browse(
-            self.env["ir.model.data"]._xmlid_to_res_id(
-                "coop_shop_orders.mail_template_shop_order_ack",
-                raise_if_not_found=False,
-            )
-        )
-        if self.env.context.get("shop_order_auto_submitted") or not template:
-            self.shop_ack_state = "skipped"
-            return
-        note = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
-        for order in self:
-            customer = order.partner_id
-            try:
-                # rendering comes first, nothing is written when it fails
-                mail_id = template.send_mail(
-                    order.id,
-                    email_layout_xmlid=(
-                        "mail.mail_notification_layout_with_responsible_signature"
-                    ),
-                    email_values={
-                        # the shop writes: no author lookup by email address
-                        "author_id": order.company_id.partner_id.id,
-                        "partner_ids": [Command.link(customer.id)],
-                        "subtype_id": note,
-                        "is_notification": True,
-                    },
-                )
-            except UserError as error:
-                # a template broken by an edit must not lose the request:
-                # keep it, without acknowledgement, and tell the shop
-                _logger.warning(
-                    "Order request acknowledgement not rendered (template %s): %s",
-                    template.id,
-                    error,
-                )
-                order._shop_acknowledgement_failed(error)
-                continue
-            mail = self.env["mail.mail"].sudo().browse(mail_id)
-            self.env["mail.notification"].sudo().create(
-                {
-                    "author_id": order.company_id.partner_id.id,
-                    "is_read": True,
-                    "mail_mail_id": mail.id,
-                    "mail_message_id": mail.mail_message_id.id,
-                    "notification_status": "ready",
-                    "notification_type": "email",
-                    "res_partner_id": customer.id,
-                }
-            )
-            order.shop_ack_state = "sent"
-
-    @api.model
-    def mail_allowed_qweb_expressions(self):
-        # the plain fields of the acknowledgement template: Odoo renders such
-        # templates without compiling them (and lets any sales user use them)
-        return super().mail_allowed_qweb_expressions() + (
-            "object.client_order_ref",
-            "object.shop_request_title",
-            "object.partner_id.lang",
-            "object.company_id.name",
-            "object.company_id.phone",
-            "object.company_id.email_formatted",
-            "object.company_id.shop_order_answer_days",
-            "object.company_id.shop_order_hours",
-        )
-
-    def _shop_acknowledgement_failed(self, error):
-        for order in self:
-            order.shop_ack_state = "failed"
-            order._shop_todo(
-                self.env._("Acknowledgement not sent"),
-                self.env._(
-                    "The acknowledgement template could not be rendered: %s. "
-                    "Fix the template and answer the customer.",
-                    error,
-                ),
-            )
 
     def _shop_todo(self, summary, note=None):
         """A to-do for the shop's responsible (else the salesperson)."""
@@ -369,9 +315,6 @@ class SaleOrder(models.Model):
                 ).id,
             )
 
-    # ------------------------------------------------------------------
-    # Flow
-    # ------------------------------------------------------------------
     def _shop_refresh_arrived(self):
         for order in self.filtered("shop_is_email_request"):
             moves = order.order_line.move_ids.filtered(
@@ -381,11 +324,12 @@ class SaleOrder(models.Model):
                     and m.product_id.type == "consu"
                 )
             )
-            order.shop_arrived = bool(moves) and all(
+            order.sudo().shop_arrived = bool(moves) and all(
                 m.state in ("assigned", "done") for m in moves
             )
 
     def action_shop_open_request_log(self):
+        self.env["coop.shop.order.mail.log"].check_access("read")
         return self.env["ir.actions.act_window"]._for_xml_id(
             "coop_shop_orders.coop_shop_order_mail_log_action"
         )

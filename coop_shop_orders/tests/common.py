@@ -2,8 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import base64
+import codecs
+import json
 import uuid
 from email.header import Header
+
+from odoo.tools import mute_logger
 
 from odoo.addons.mail.tests.common import MockEmail
 
@@ -22,7 +26,12 @@ def raw_email(
     charset="utf-8",
     attachments=(),
 ):
-    """A raw RFC 822 message as bytes (multipart when html/attachments)."""
+    """A raw RFC 822 message as bytes (multipart when html/attachments); an
+    unknown charset is declared, the text is encoded in UTF-8."""
+    try:
+        encoding = codecs.lookup(charset).name
+    except LookupError:
+        encoding = "utf-8"
     message_id = message_id or "<%s@client.example.com>" % uuid.uuid4().hex
     headers = [
         "Return-Path: <%s>" % email_from.rsplit("<", 1)[-1].rstrip(">"),
@@ -47,11 +56,11 @@ def raw_email(
             (
                 "text/plain; charset=%s" % charset,
                 "8bit",
-                body.encode(charset),
+                body.encode(encoding),
             )
         )
     if html is not None:
-        parts.append(("text/html; charset=%s" % charset, "8bit", html.encode(charset)))
+        parts.append(("text/html; charset=%s" % charset, "8bit", html.encode(encoding)))
     if not attachments and len(parts) == 1:
         ctype, cte, payload = parts[0]
         head = "\r\n".join(
@@ -181,3 +190,56 @@ class ShopOrdersCommon(MockEmail):
         return order.message_ids.filtered(
             lambda m: m.message_type != "email" and self.member in m.partner_ids
         )[:1]
+
+    def counts(self):
+        """What a refused request must leave untouched."""
+        return {
+            "orders": self.env["sale.order"].search_count([]),
+            "logs": self.env["coop.shop.order.mail.log"].search_count([]),
+            "partners": self.env["res.partner"]
+            .with_context(active_test=False)
+            .search_count([]),
+        }
+
+    def original_of(self, record):
+        """The raw email kept on a record (``original_email.eml``)."""
+        return self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", record._name),
+                ("res_id", "=", record.id),
+                ("name", "=", "original_email.eml"),
+            ]
+        )
+
+    def rpc(self, model, method, *args, **kwargs):
+        """Call ``model.method`` over JSON-RPC as the authenticated user;
+        return the decoded response (``result`` or ``error``)."""
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 1,
+            "params": {
+                "model": model,
+                "method": method,
+                "args": list(args),
+                "kwargs": kwargs,
+            },
+        }
+        with mute_logger("odoo.http"):
+            response = self.url_open(
+                "/web/dataset/call_kw/%s/%s" % (model, method),
+                data=json.dumps(payload),
+                headers={"Content-Type": "application/json"},
+            )
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+    def assertRpcRefused(self, message, model, method, *args, **kwargs):
+        """The call fails with ``message`` and writes nothing (counted after
+        the request)."""
+        before = self.counts()
+        error = self.rpc(model, method, *args, **kwargs).get("error")
+        self.assertTrue(error, "%s.%s was not refused" % (model, method))
+        self.assertIn(message, error["data"]["message"])
+        self.assertEqual(self.counts(), before)
+        return error

@@ -4,7 +4,10 @@
 from odoo.tests import BaseCase
 
 from ..tools.mail_request import (
+    REFERENCE_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
     classify_quality,
+    clean_text,
     extract_expectations,
     is_auto_submitted,
     normalize_reference,
@@ -13,6 +16,7 @@ from ..tools.mail_request import (
     split_subject,
     strip_reply_prefixes,
 )
+from ..tools.request_guard import is_frozen, write_refusal
 from ..tools.stage import request_stage
 
 
@@ -36,10 +40,29 @@ class TestMailRequestTools(BaseCase):
             (None, "", ""),
             ("   ", "", ""),
             ("Re: ", "", ""),
+            # a token too long for a reference is part of the title
+            ("A1" * 5000 + " Laptop", "", ("A1" * 5000)[:TITLE_MAX_LENGTH]),
+            ("9" * REFERENCE_MAX_LENGTH, "9" * REFERENCE_MAX_LENGTH, ""),
+            ("X" * 300, "", "X" * TITLE_MAX_LENGTH),
+            # control characters never reach a reference or a title
+            ("2024-18\x00\x07 Laptop\x1b[31m\r\n red", "2024-18", "Laptop [31m red"),
         ]
         for subject, reference, title in cases:
             with self.subTest(subject=subject):
                 self.assertEqual(split_subject(subject), (reference, title))
+
+    def test_clean_text(self):
+        cases = [
+            # text, max length, expected
+            ("Laptop", 0, "Laptop"),
+            (None, 0, ""),
+            ("a\x00b\tc\r\nd\x7f\x85e", 0, "a b c d e"),
+            ("  many   blanks ", 0, "many blanks"),
+            ("abcdef", 3, "abc"),
+        ]
+        for text, max_length, expected in cases:
+            with self.subTest(text=text):
+                self.assertEqual(clean_text(text, max_length), expected)
 
     def test_strip_reply_prefixes(self):
         cases = [
@@ -171,3 +194,34 @@ class TestMailRequestTools(BaseCase):
         for args, expected in cases:
             with self.subTest(args=args):
                 self.assertEqual(request_stage(*args), expected)
+
+    def test_write_refusal(self):
+        cases = [
+            # fields, superuser, any frozen, expected
+            ({"shop_ordered"}, False, False, "progress"),
+            ({"shop_arrived", "note"}, False, True, "progress"),
+            ({"shop_ack_state"}, False, False, "progress"),
+            ({"shop_request_description"}, False, False, "progress"),
+            ({"shop_invoiced"}, True, True, ""),
+            ({"shop_request_title"}, False, True, "frozen"),
+            ({"shop_request_title"}, True, True, "frozen"),
+            ({"shop_request_quality_kind"}, False, False, ""),
+            ({"note", "client_order_ref"}, False, True, ""),
+            (set(), False, True, ""),
+        ]
+        for fields, superuser, frozen, expected in cases:
+            with self.subTest(fields=fields, superuser=superuser, frozen=frozen):
+                self.assertEqual(write_refusal(fields, superuser, frozen), expected)
+
+    def test_is_frozen(self):
+        cases = [
+            ("draft", False, False),
+            ("sent", False, False),
+            ("sale", False, True),
+            ("done", False, True),
+            ("cancel", False, False),
+            ("draft", True, True),
+        ]
+        for state, invoiced, expected in cases:
+            with self.subTest(state=state, invoiced=invoiced):
+                self.assertEqual(is_frozen(state, invoiced), expected)

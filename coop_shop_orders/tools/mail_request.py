@@ -13,6 +13,11 @@ _PREFIX_RE = re.compile(
     r"^\s*(?:re|fw|fwd|tr|aw|wg|rif|sv|vs|antw|réf|ref)\s*(?:\[\d+\])?\s*:\s*",
     re.IGNORECASE,
 )
+# length limits of what an email may write (indexed reference, titles)
+REFERENCE_MAX_LENGTH = 64
+TITLE_MAX_LENGTH = 256
+# C0/C1 control characters (tab and newlines included: a subject is one line)
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 _TOKEN_STRIP = " \t:;,-–—#/\\|()[]{}<>\"'"
 _SEPARATORS = " \t:;,-–—|"
 
@@ -63,17 +68,32 @@ def strip_reply_prefixes(subject):
 def split_subject(subject):
     """Split a request subject into (reference, title).
 
-    The reference is the first token when it contains a digit; the title is the
-    rest. Reply prefixes are ignored. Missing parts are returned as ``""``.
+    The reference is the first token when it contains a digit and is at most
+    ``REFERENCE_MAX_LENGTH`` long; the title is the rest, at most
+    ``TITLE_MAX_LENGTH`` long. Reply prefixes and control characters are
+    ignored. Missing parts are returned as ``""``.
     """
-    subject = strip_reply_prefixes(subject)
+    subject = strip_reply_prefixes(clean_text(subject))
     if not subject:
         return "", ""
     first, _sep, rest = subject.partition(" ")
     token = first.strip(_TOKEN_STRIP)
-    if token and any(char.isdigit() for char in token):
-        return token, rest.strip(_SEPARATORS)
-    return "", subject
+    if (
+        token
+        and len(token) <= REFERENCE_MAX_LENGTH
+        and any(char.isdigit() for char in token)
+    ):
+        return token, clean_text(rest.strip(_SEPARATORS), TITLE_MAX_LENGTH)
+    return "", clean_text(subject, TITLE_MAX_LENGTH)
+
+
+def clean_text(text, max_length=0):
+    """One line of text: control characters become spaces, blanks are
+    collapsed, and the result is cut at ``max_length`` (0: no limit)."""
+    # undecodable bytes (surrogates) cannot be stored either
+    text = (text or "").encode("utf-8", "replace").decode("utf-8")
+    text = " ".join(_CONTROL_RE.sub(" ", text).split())
+    return text[:max_length] if max_length else text
 
 
 def normalize_reference(reference):
