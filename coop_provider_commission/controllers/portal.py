@@ -7,7 +7,10 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
-from ..tools import commission
+from ..tools import commission, declaration_import
+
+# a database id typed in a form: digits, within PostgreSQL's integer
+MAX_ID = 2**31 - 1
 
 
 class CoopCommissionPortal(CustomerPortal):
@@ -32,17 +35,47 @@ class CoopCommissionPortal(CustomerPortal):
         website=True,
     )
     def portal_my_coop_declarations(self, **kw):
+        return self._coop_declarations_page()
+
+    def _coop_declarations_page(self, error=None):
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "coop_declarations",
                 "declarations": request.env["coop.commission.declaration"].search([]),
-                "error": kw.get("error"),
+                "error": error,
             }
         )
+        # a refused request is a client error: the page says why, with 400
         return request.render(
-            "coop_provider_commission.portal_my_coop_declarations", values
+            "coop_provider_commission.portal_my_coop_declarations",
+            values,
+            status=400 if error else 200,
         )
+
+    def _coop_new_declaration_error(self, month, partner):
+        """Why ``month`` cannot be declared by ``partner`` (None: it can)."""
+        _ = request.env._
+        today = fields.Date.context_today(request.env.user)
+        day, error = declaration_import.parse_month(month, today)
+        if error == "month":
+            return day, _("Please choose a valid month (YYYY-MM).")
+        if error == "future_month":
+            return day, _("A month can only be declared once it has started.")
+        is_provider = (
+            request.env["coop.network.client"]
+            .sudo()
+            .search_count(
+                [
+                    ("provider_id", "=", partner.id),
+                    ("company_id", "=", request.env.company.id),
+                ],
+                limit=1,
+            )
+        )
+        if not is_provider:
+            return day, _("Only providers with network clients declare their turnover.")
+        return day, None
 
     @http.route(
         "/my/commissions/declaration/new",
@@ -53,23 +86,25 @@ class CoopCommissionPortal(CustomerPortal):
     )
     def portal_coop_declaration_new(self, month=None, **kw):
         partner = request.env.user.partner_id.commercial_partner_id
-        try:
-            day = fields.Date.to_date((month or "") + "-01")
-        except ValueError:
-            day = None
-        is_provider = (
-            request.env["coop.network.client"]
-            .sudo()
-            .search_count([("provider_id", "=", partner.id)], limit=1)
-        )
-        if not day or not is_provider:
-            return request.redirect("/my/commissions?error=month")
+        day, error = self._coop_new_declaration_error(month, partner)
+        if error:
+            return self._coop_declarations_page(error=error)
         start, end = commission.period_bounds(day, "month")
         declarations = request.env["coop.commission.declaration"].sudo()
         declaration = declarations.search(
-            [("provider_id", "=", partner.id), ("date_from", "=", start)], limit=1
+            [
+                ("provider_id", "=", partner.id),
+                ("company_id", "=", request.env.company.id),
+                ("date_from", "=", start),
+            ],
+            limit=1,
         ) or declarations.create(
-            {"provider_id": partner.id, "date_from": start, "date_to": end}
+            {
+                "provider_id": partner.id,
+                "company_id": request.env.company.id,
+                "date_from": start,
+                "date_to": end,
+            }
         )
         return request.redirect(declaration.access_url)
 
@@ -95,7 +130,9 @@ class CoopCommissionPortal(CustomerPortal):
             }
         )
         return request.render(
-            "coop_provider_commission.portal_coop_declaration", values
+            "coop_provider_commission.portal_coop_declaration",
+            values,
+            status=400 if error else 200,
         )
 
     def _coop_get_declaration(self, declaration_id, access_token=None):
@@ -130,36 +167,38 @@ class CoopCommissionPortal(CustomerPortal):
             return request.redirect("/my")
         try:
             with request.env.cr.savepoint():
-                declaration._check_draft()
-                if operation == "line":
-                    if not all(
-                        post.get(name)
-                        for name in ("client_id", "invoice_ref", "date", "amount")
-                    ):
-                        raise ValueError(operation)
-                    # the checks of a spreadsheet row (the form posts text)
-                    declaration.sudo().add_manual_line(
-                        int(post["client_id"]),
-                        post["invoice_ref"],
-                        post["date"],
-                        post["amount"],
-                    )
-                elif operation == "upload":
-                    upload = post.get("file")
-                    declaration.import_spreadsheet(
-                        upload.filename, upload.read() if upload else b""
-                    )
-                elif operation == "submit":
-                    declaration.action_submit()
-                else:
-                    raise UserError(declaration.env._("Unknown operation."))
-        except ValueError:
-            return self._coop_declaration_page(
-                declaration, error=declaration.env._("Please fill in every field.")
-            )
+                self._coop_declaration_operation(declaration, operation, post)
         except (UserError, ValidationError) as exc:
             return self._coop_declaration_page(declaration, error=exc.args[0])
         return request.redirect(declaration.access_url)
+
+    def _coop_declaration_operation(self, declaration, operation, post):
+        """Run a portal operation on a draft declaration (sudo: the access
+        was checked); bad input raises a UserError."""
+        _ = declaration.env._
+        declaration._check_draft()
+        if operation == "line":
+            if not all(
+                isinstance(post.get(name), str) and post[name].strip()
+                for name in ("client_id", "invoice_ref", "date", "amount")
+            ):
+                raise UserError(_("Please fill in every field."))
+            client_id = post["client_id"].strip()
+            if not client_id.isdigit() or int(client_id) > MAX_ID:
+                raise UserError(_("This client is not in your network portfolio."))
+            # the checks of a spreadsheet row (the form posts text)
+            declaration._add_manual_line(
+                int(client_id), post["invoice_ref"], post["date"], post["amount"]
+            )
+        elif operation == "upload":
+            upload = post.get("file")
+            if not hasattr(upload, "read") or not upload.filename:
+                raise UserError(_("Please choose a file to upload."))
+            declaration._import_spreadsheet(upload.filename, upload.read())
+        elif operation == "submit":
+            declaration.action_submit()
+        else:
+            raise UserError(_("Unknown operation."))
 
     @http.route("/my/commissions/statements", type="http", auth="user", website=True)
     def portal_my_coop_statements(self, **kw):
@@ -194,7 +233,7 @@ class CoopCommissionPortal(CustomerPortal):
                 model=statement,
                 report_type=report_type,
                 report_ref="coop_provider_commission.action_report_settlement_statement",
-                download=download,
+                download=download in (True, "1", "true", "True"),
             )
         values = self._prepare_portal_layout_values()
         values.update({"page_name": "coop_statement", "statement": statement})

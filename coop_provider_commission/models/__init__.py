@@ -6,6 +6,7 @@ from . import coop_network_client
 from . import coop_network_departure
 from . import coop_commission_agreement
 from . import coop_commission_declaration
+from . import coop_commission_declaration_import
 from . import coop_commission_declaration_line
 from . import coop_commission_settlement_document_mixin
 from . import coop_commission_settlement

@@ -4,7 +4,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import commission
+NUMBERS = ("rate", "amount", "target_units")
+
+from ..tools import commission, declaration_import
 
 
 class CoopCommissionAgreement(models.Model):
@@ -160,7 +162,13 @@ class CoopCommissionAgreement(models.Model):
             agreement.settlement_count = counts.get(agreement.id, 0)
 
     @api.constrains(
-        "date_start", "date_end", "rate", "basis", "amount", "client_months"
+        "date_start",
+        "date_end",
+        "rate",
+        "basis",
+        "amount",
+        "client_months",
+        "target_units",
     )
     def _check_agreement(self):
         for agreement in self:
@@ -192,13 +200,38 @@ class CoopCommissionAgreement(models.Model):
                         name=agreement.name,
                     )
                 )
-            if agreement.amount < 0 or agreement.client_months < 0:
+            if any(
+                declaration_import.amount_error(value)
+                for value in (agreement.amount, agreement.target_units)
+            ) or (agreement.client_months < 0):
                 raise ValidationError(
                     self.env._(
-                        "Agreement %(name)s: amounts and months cannot be negative.",
+                        "Agreement %(name)s: amounts and months cannot be negative "
+                        "(nor too large).",
                         name=agreement.name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_numbers(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_numbers(vals)
+        return super().write(vals)
+
+    def _check_numbers(self, vals):
+        """NaN, infinite or huge rates and amounts cannot even be rounded:
+        refused before the ORM sees them."""
+        if declaration_import.bad_numbers(vals, NUMBERS):
+            raise ValidationError(
+                self.env._(
+                    "Rates, amounts and targets must be numbers not exceeding %(max)s.",
+                    max=declaration_import.MAX_AMOUNT_TEXT,
+                )
+            )
 
     def _rule(self):
         self.ensure_one()
@@ -216,6 +249,7 @@ class CoopCommissionAgreement(models.Model):
 
     def action_view_settlements(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "coop_provider_commission.coop_commission_settlement_action"
         )

@@ -8,7 +8,11 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import commission, declaration_import
+from ..tools import commission, security
+
+# what a submitted or validated declaration keeps: the workflow moves its
+# state, its lines and period stay as declared
+LOCKED_FIELDS = {"provider_id", "company_id", "date_from", "date_to", "line_ids"}
 
 
 class CoopCommissionDeclaration(models.Model):
@@ -107,203 +111,30 @@ class CoopCommissionDeclaration(models.Model):
                     )
                 )
 
-    # ------------------------------------------------------------------
-    # Spreadsheet import
-    # ------------------------------------------------------------------
-    def _import_error_messages(self):
-        _ = self.env._
-        return {
-            "empty": _("The file holds no declaration line."),
-            "file": _("The file cannot be read: %s"),
-            "format": _("Only CSV and XLSX files can be imported (%s)."),
-            "columns": _(
-                "Wrong columns (expected client, invoice_ref, date, amount and "
-                "optionally quantity, product): %s"
-            ),
-            "unknown_client": _("unknown client %s"),
-            "not_in_portfolio": _("client %s is not in your network portfolio"),
-            "missing_ref": _("the invoice reference is missing"),
-            "duplicate_ref": _("invoice reference %s appears twice in the file"),
-            "existing_ref": _("invoice reference %s was already declared"),
-            "bad_date": _("the date %s is not a valid date"),
-            "date_outside": _("the date %s is outside the declared period"),
-            "bad_amount": _("the amount %s is not a number"),
-            "negative_amount": _("the amount %s is negative"),
-            "bad_quantity": _("the quantity %s is not a positive number"),
-            "unknown_product": _("unknown product %s"),
-        }
+    def write(self, vals):
+        if LOCKED_FIELDS.intersection(vals):
+            self._check_draft()
+        return super().write(vals)
 
-    def _import_error_texts(self, errors):
-        """The message of each ``(row, code, value)`` error."""
-        messages = self._import_error_messages()
-        return [
-            messages[code] % value if "%s" in messages[code] else messages[code]
-            for _row, code, value in errors
-        ]
-
-    def _format_import_errors(self, errors):
-        lines = [
-            self.env._("Row %(row)s: %(error)s", row=error[0], error=text)
-            for error, text in zip(
-                errors, self._import_error_texts(errors), strict=True
-            )
-        ]
-        return self.env._(
-            "Nothing was imported, %(count)s error(s) found:\n%(errors)s",
-            count=len(errors),
-            errors="\n".join(lines),
-        )
-
-    def _network_clients_map(self):
-        """{normalized name or reference: (client id, provider id)}."""
-        self.ensure_one()
-        clients = {}
-        records = (
-            self.env["coop.network.client"]
-            .sudo()
-            .search_fetch(
-                [("company_id", "=", self.company_id.id)],
-                ["client_id", "provider_id"],
-            )
-        )
-        for record in records:
-            value = (record.client_id.id, record.provider_id.id)
-            for key in (record.client_id.name, record.client_id.ref):
-                if key:
-                    clients.setdefault(declaration_import.normalize(key), value)
-        return clients
-
-    def _declared_refs(self):
-        self.ensure_one()
-        lines = (
-            self.env["coop.commission.declaration.line"]
-            .sudo()
-            .search_fetch(
-                [
-                    ("provider_id", "=", self.provider_id.id),
-                    ("company_id", "=", self.company_id.id),
-                ],
-                ["invoice_ref"],
-            )
-        )
-        return {
-            declaration_import.normalize(ref) for ref in lines.mapped("invoice_ref")
-        }
-
-    def _products_map(self, rows):
-        """``{normalized name or internal reference: product id}`` of the
-        products named in the file's optional product column."""
-        try:
-            index = declaration_import.map_columns(rows[0]).get("product")
-        except (declaration_import.SpreadsheetError, IndexError):
-            return {}
-        if index is None:
-            return {}
-        names = {
-            declaration_import.cell_text(row[index])
-            for row in rows[1:]
-            if len(row) > index and declaration_import.cell_text(row[index])
-        }
-        if not names:
-            return {}
-        products = self.env["product.product"].search(
-            ["|", ("name", "in", list(names)), ("default_code", "in", list(names))]
-        )
-        result = {}
-        for product in products:
-            for key in (product.name, product.default_code):
-                if key:
-                    result.setdefault(declaration_import.normalize(key), product.id)
-        return result
-
-    def import_spreadsheet(self, filename, content):
-        """Validate every row of a CSV/XLSX file, then create all its lines
-        at once; raise a UserError listing every bad row otherwise."""
-        self.ensure_one()
+    def unlink(self):
         self._check_draft()
-        try:
-            rows = declaration_import.read_rows(filename, content)
-        except declaration_import.SpreadsheetError as exc:
-            raise UserError(
-                self._format_import_errors([(1, exc.code, exc.value)])
-            ) from exc
-        lines, errors = declaration_import.validate_rows(
-            rows,
-            self._network_clients_map(),
-            self.provider_id.id,
-            self._declared_refs(),
-            self.date_from,
-            self.date_to,
-            self._products_map(rows),
-        )
-        if errors:
-            raise UserError(self._format_import_errors(errors))
-        return self._create_validated_lines(lines)
-
-    def _create_validated_lines(self, lines):
-        """Create the lines the row validator returned."""
-        return self.env["coop.commission.declaration.line"].create(
-            [
-                {
-                    "declaration_id": self.id,
-                    "client_id": line["client_id"],
-                    "invoice_ref": line["invoice_ref"],
-                    "date": line["date"],
-                    "amount": line["amount"],
-                    "quantity": line["quantity"],
-                    "product_id": line["product_id"],
-                }
-                for line in lines
-            ]
-        )
-
-    def add_manual_line(self, client_id, invoice_ref, date, amount):
-        """One line typed on the portal, with the checks of a spreadsheet row
-        (portfolio, reference not declared yet, date in the month, amount a
-        positive number); raise a UserError naming every problem."""
-        self.ensure_one()
-        self._check_draft()
-        client = self.env["res.partner"].sudo().browse(client_id).exists()
-        name = client.display_name or str(client_id)
-        entries = {
-            entry
-            for entry in self._network_clients_map().values()
-            if entry[0] == client.id
-        }
-        # in this provider's portfolio, or in another one's (refused below)
-        entry = (client.id, self.provider_id.id)
-        if entry not in entries:
-            entry = next(iter(entries), None)
-        clients = {declaration_import.normalize(name): entry} if entry else {}
-        lines, errors = declaration_import.validate_rows(
-            [
-                ["client", "invoice_ref", "date", "amount"],
-                [name, invoice_ref, date, amount],
-            ],
-            clients,
-            self.provider_id.id,
-            self._declared_refs(),
-            self.date_from,
-            self.date_to,
-        )
-        if errors:
-            raise UserError(
-                "\n".join(
-                    text[:1].upper() + text[1:]
-                    for text in self._import_error_texts(errors)
-                )
-            )
-        return self._create_validated_lines(lines)
+        return super().unlink()
 
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
     def action_submit(self):
+        """The provider (portal, through the controller) or a Commission
+        User submits a draft declaration."""
+        self.check_access("write")
         self._check_draft()
         self.write({"state": "submitted"})
         self.activity_ids.action_feedback()
+        return True
 
     def action_validate(self):
+        security.check_manager(self.env)
+        self.check_access("write")
         for declaration in self:
             if declaration.state == "validated":
                 raise UserError(
@@ -314,8 +145,13 @@ class CoopCommissionDeclaration(models.Model):
                 )
         self.write({"state": "validated"})
         self.activity_ids.action_feedback()
+        return True
 
     def action_reset_draft(self):
+        security.check_manager(self.env)
+        self.check_access("write")
+        if not self:
+            return True
         settled = self.env["coop.commission.settlement"].search_count(
             [
                 ("company_id", "in", self.company_id.ids),
@@ -331,6 +167,7 @@ class CoopCommissionDeclaration(models.Model):
                 self.env._("A validated settlement already covers this period.")
             )
         self.write({"state": "draft"})
+        return True
 
     # ------------------------------------------------------------------
     # Reminders

@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import declaration_import
+
 
 class CoopCommissionDeclarationLine(models.Model):
     _name = "coop.commission.declaration.line"
@@ -22,7 +24,11 @@ class CoopCommissionDeclarationLine(models.Model):
     )
     state = fields.Selection(related="declaration_id.state", store=True)
     client_id = fields.Many2one("res.partner", required=True)
-    invoice_ref = fields.Char(string="Invoice Reference", required=True)
+    invoice_ref = fields.Char(
+        string="Invoice Reference",
+        required=True,
+        size=declaration_import.REF_MAX_LENGTH,
+    )
     date = fields.Date(required=True)
     amount = fields.Monetary(currency_field="currency_id", required=True)
     quantity = fields.Float(
@@ -38,16 +44,51 @@ class CoopCommissionDeclarationLine(models.Model):
         ),
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        declarations = self.env["coop.commission.declaration"].browse(
+            {vals["declaration_id"] for vals in vals_list if vals.get("declaration_id")}
+        )
+        declarations._check_draft()
+        for vals in vals_list:
+            self._check_amount_values(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        """The lines of a submitted or validated declaration are as declared."""
+        self.declaration_id._check_draft()
+        self._check_amount_values(vals)
+        if vals.get("declaration_id"):
+            self.declaration_id.browse(vals["declaration_id"])._check_draft()
+        return super().write(vals)
+
+    def unlink(self):
+        self.declaration_id._check_draft()
+        return super().unlink()
+
+    def _amount_error_text(self):
+        return self.env._(
+            "Declared amounts and units must be numbers, cannot be negative "
+            "nor exceed %(max)s.",
+            max=declaration_import.MAX_AMOUNT_TEXT,
+        )
+
+    def _check_amount_values(self, vals):
+        """Refuse NaN, infinite, negative or huge values before the ORM
+        rounds them (NaN cannot even be rounded)."""
+        if declaration_import.bad_numbers(vals, ("amount", "quantity")):
+            raise ValidationError(self._amount_error_text())
+
     @api.constrains("amount", "quantity", "date", "client_id")
     def _check_line(self):
         network = self.env["coop.network.client"].sudo()
         portfolios = {}
         for line in self:
             declaration = line.declaration_id
-            if line.amount < 0 or line.quantity < 0:
-                raise ValidationError(
-                    self.env._("Declared amounts and units cannot be negative.")
-                )
+            if declaration_import.amount_error(
+                line.amount
+            ) or declaration_import.amount_error(line.quantity):
+                raise ValidationError(self._amount_error_text())
             if not declaration.date_from <= line.date <= declaration.date_to:
                 raise ValidationError(
                     self.env._(

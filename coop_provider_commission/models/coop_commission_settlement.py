@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..tools import commission
+from ..tools import commission, security
 
 DECLARED_LINES = """
     SELECT l.provider_id, l.client_id, l.date, l.amount, l.quantity,
@@ -340,16 +340,7 @@ class CoopCommissionSettlement(models.Model):
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
-    def action_recompute(self):
-        for settlement in self:
-            if settlement.state != "draft":
-                raise UserError(self.env._("Only draft settlements are recomputed."))
-        for agreement in self.agreement_id:
-            mine = self.filtered(lambda s, a=agreement: s.agreement_id == a)
-            for day in set(mine.mapped("date_from")):
-                self._settle(agreement, day)
-
-    def action_validate(self):
+    def _check_draft(self):
         for settlement in self:
             if settlement.state != "draft":
                 raise UserError(
@@ -357,9 +348,38 @@ class CoopCommissionSettlement(models.Model):
                         "Settlement %(name)s is not a draft.", name=settlement.name
                     )
                 )
+
+    def write(self, vals):
+        if security.SETTLEMENT_LOCKED_FIELDS.intersection(vals):
+            self._check_draft()
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_draft()
+        return super().unlink()
+
+    def action_recompute(self):
+        security.check_manager(self.env)
+        self.check_access("write")
+        for settlement in self:
+            if settlement.state != "draft":
+                raise UserError(self.env._("Only draft settlements are recomputed."))
+        for agreement in self.agreement_id:
+            mine = self.filtered(lambda s, a=agreement: s.agreement_id == a)
+            for day in set(mine.mapped("date_from")):
+                self._settle(agreement, day)
+        return True
+
+    def action_validate(self):
+        security.check_manager(self.env)
+        self.check_access("write")
+        self._check_draft()
         self.write({"state": "validated"})
+        return True
 
     def action_reset_draft(self):
+        security.check_manager(self.env)
+        self.check_access("write")
         for settlement in self:
             if settlement.state == "invoiced":
                 raise UserError(
@@ -369,3 +389,4 @@ class CoopCommissionSettlement(models.Model):
                     )
                 )
         self.write({"state": "draft"})
+        return True

@@ -6,7 +6,7 @@ from collections import defaultdict
 from odoo import Command, models
 from odoo.exceptions import UserError
 
-from ..tools import commission
+from ..tools import commission, security
 
 
 class CoopCommissionSettlementDocumentMixin(models.AbstractModel):
@@ -79,7 +79,9 @@ class CoopCommissionSettlementDocumentMixin(models.AbstractModel):
         return moves
 
     def action_create_documents(self, net=False):
-        moves = self._create_documents(net=net)
+        security.check_manager(self.env)
+        self.check_access("write")
+        moves = self._create_documents(net=bool(net))
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Commission Documents"),
@@ -93,6 +95,7 @@ class CoopCommissionSettlementDocumentMixin(models.AbstractModel):
 
     def action_view_move(self):
         self.ensure_one()
+        self.check_access("read")
         return {
             "type": "ir.actions.act_window",
             "res_model": "account.move",

@@ -1,7 +1,7 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class CoopCommissionSettlementLine(models.Model):
@@ -23,3 +23,20 @@ class CoopCommissionSettlementLine(models.Model):
     base_amount = fields.Monetary(string="Turnover", currency_field="currency_id")
     units = fields.Float(digits="Product Unit of Measure")
     amount = fields.Monetary(string="Commission", currency_field="currency_id")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        settlements = self.env["coop.commission.settlement"].browse(
+            {vals["settlement_id"] for vals in vals_list if vals.get("settlement_id")}
+        )
+        settlements._check_draft()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        """The lines of a validated or invoiced settlement are as settled."""
+        self.settlement_id._check_draft()
+        return super().write(vals)
+
+    def unlink(self):
+        self.settlement_id._check_draft()
+        return super().unlink()

@@ -22,6 +22,7 @@ class ResPartner(models.Model):
 
     def action_coop_view_portfolio(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "coop_provider_commission.coop_network_client_action"
         )

@@ -6,3 +6,5 @@ from . import test_declaration
 from . import test_settlement
 from . import test_portal
 from . import test_multilevel
+from . import test_security_portal
+from . import test_security_backend

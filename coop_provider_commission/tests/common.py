@@ -2,13 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import csv
 import io
+import json
+import re
+import zipfile
 from contextlib import contextmanager
 from datetime import date
 
 import openpyxl
 
-from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo import Command, http
+from odoo.tests import HttpCase, TransactionCase, new_test_user
+from odoo.tools import mute_logger
 
 
 def csv_bytes(rows, delimiter=","):
@@ -24,6 +28,19 @@ def xlsx_bytes(rows):
         sheet.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_without_sheet_bytes():
+    """A workbook whose sheet list is empty (openpyxl cannot write one)."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx_bytes([["client"]])))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                data = re.sub(rb"<sheets>.*</sheets>", b"<sheets/>", data)
+            target.writestr(item, data)
     return buffer.getvalue()
 
 
@@ -130,3 +147,61 @@ class CommissionCase(TransactionCase):
         if state == "validated":
             declaration.action_validate()
         return declaration
+
+    @classmethod
+    def _portal_user(cls, login, partner=None):
+        """A portal user, password ``<login>_pw``."""
+        values = {
+            "name": login,
+            "login": login,
+            "password": login + "_pw",
+            "groups_id": [Command.set(cls.env.ref("base.group_portal").ids)],
+        }
+        if partner:
+            values["partner_id"] = partner.id
+        return cls.env["res.users"].with_context(no_reset_password=True).create(values)
+
+
+class CommissionHttpCase(CommissionCase, HttpCase):
+    """Over HTTP: form posts and JSON-RPC calls; an error is muted (it is
+    logged at WARNING) and returned so that tests assert its message."""
+
+    def _post(self, url, data=None, files=None):
+        data = dict(data or {}, csrf_token=http.Request.csrf_token(self))
+        with mute_logger("odoo.http"):
+            return self.url_open(url, data=data, files=files)
+
+    def _rpc(self, model, method, args, kwargs=None):
+        """``(result, error message)`` of a JSON-RPC call_kw."""
+        payload = {
+            "id": 0,
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {
+                "model": model,
+                "method": method,
+                "args": args,
+                "kwargs": kwargs or {},
+            },
+        }
+        with mute_logger("odoo.http"):
+            response = self.url_open(
+                f"/web/dataset/call_kw/{model}/{method}",
+                data=json.dumps(payload).encode(),
+                headers={"Content-Type": "application/json"},
+            )
+        self.assertEqual(response.status_code, 200)
+        answer = response.json()
+        self.env.invalidate_all()
+        if "error" in answer:
+            return None, answer["error"]["data"]["message"]
+        return answer["result"], None
+
+    def _rpc_error(self, model, method, args, kwargs=None):
+        """The message of a JSON-RPC call that must fail."""
+        result, error = self._rpc(model, method, args, kwargs)
+        self.assertIsNotNone(error, f"{model}.{method} answered {result!r}")
+        return error
+
+    def _count(self, model, domain=None):
+        return self.env[model].search_count(domain or [])

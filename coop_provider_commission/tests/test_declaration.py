@@ -31,7 +31,7 @@ class TestDeclaration(CommissionCase):
         with file_open(
             "coop_provider_commission/tests/data/declaration_2026_03.csv", "rb"
         ) as fixture:
-            lines = self.declaration.import_spreadsheet(
+            lines = self.declaration._import_spreadsheet(
                 "declaration_2026_03.csv", fixture.read()
             )
         self.assertEqual(len(lines), 3)
@@ -83,7 +83,7 @@ class TestDeclaration(CommissionCase):
             "Row 2: ",
             "unknown product Nothing",
         )
-        lines = self.declaration.import_spreadsheet("hostings.xlsx", content)
+        lines = self.declaration._import_spreadsheet("hostings.xlsx", content)
         self.assertEqual(lines.product_id, hosting)
         self.assertEqual(sum(lines.mapped("quantity")), 3)
 

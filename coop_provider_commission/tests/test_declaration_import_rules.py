@@ -150,3 +150,42 @@ class TestDeclarationImportRules(BaseCase):
             di.read_rows("x.pdf", b"%PDF")
         with self.assertRaises(di.SpreadsheetError):
             di.read_rows("x.xlsx", b"not a workbook")
+
+    def test_parse_month(self):
+        today = date(2026, 5, 15)
+        for text, expected in (
+            ("2026-05", (date(2026, 5, 1), None)),
+            (" 2000-01 ", (date(2000, 1, 1), None)),
+            ("2026-06", (None, "future_month")),
+            ("9999-12", (None, "future_month")),
+            ("2026-13", (None, "month")),
+            ("2026-00", (None, "month")),
+            ("1999-12", (None, "month")),
+            ("abc", (None, "month")),
+            ("2026-5", (None, "month")),
+            ("", (None, "month")),
+            (None, (None, "month")),
+        ):
+            with self.subTest(text=text):
+                self.assertEqual(di.parse_month(text, today), expected)
+
+    def test_amount_bounds(self):
+        for number, expected in (
+            (0.0, None),
+            (1e12, None),
+            (1e12 + 1, "huge"),
+            (-0.01, "negative"),
+            (float("nan"), "bad"),
+            (float("inf"), "bad"),
+            (None, "bad"),
+        ):
+            with self.subTest(number=number):
+                self.assertEqual(di.amount_error(number), expected)
+        vals = {"a": 0, "b": "nan", "c": -5, "d": 1e300, "e": False, "f": "x"}
+        self.assertEqual(di.bad_numbers(vals, "abcdefg"), ["b", "d", "f"])
+
+    def test_long_reference(self):
+        row = ["Alpha", "R" * (di.REF_MAX_LENGTH + 1), "2026-03-05", "1"]
+        self.assertEqual(validate([HEADER, row])[1], [(2, "long_ref", "")])
+        row[1] = "R" * di.REF_MAX_LENGTH
+        self.assertFalse(validate([HEADER, row])[1])

@@ -1,2 +1,3 @@
 from . import commission
 from . import declaration_import
+from . import security

@@ -65,6 +65,7 @@ def validity_error(date_start, date_end, rate, basis):
     """Error code for an invalid agreement, or None."""
     if date_start and date_end and date_end < date_start:
         return "validity"
+    # NaN compares False: refused as well
     if basis in RATE_BASES and not 0 <= rate <= 100:
         return "rate"
     return None

@@ -10,6 +10,7 @@ gets back either the valid lines or the list of every bad row.
 import csv
 import io
 import math
+import re
 import unicodedata
 from datetime import date, datetime
 
@@ -40,6 +41,16 @@ ALIASES = {
 }
 
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y")
+
+# size of the invoice reference column (unique index): longer ones refused
+REF_MAX_LENGTH = 64
+# sanity bound of a declared amount or quantity (not a business rule: no
+# provider declares a trillion on one invoice)
+MAX_AMOUNT = 1e12
+MAX_AMOUNT_TEXT = f"{MAX_AMOUNT:,.0f}"
+# first year a declaration may cover
+MIN_YEAR = 2000
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 class SpreadsheetError(Exception):
@@ -82,9 +93,16 @@ def read_xlsx(content):
         )
     except Exception as exc:
         raise SpreadsheetError("file", str(exc)) from exc
-    sheet = book.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    book.close()
+    try:
+        if not book.worksheets:
+            raise SpreadsheetError("no_sheet")
+        rows = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+    except SpreadsheetError:
+        raise
+    except Exception as exc:
+        raise SpreadsheetError("file", str(exc)) from exc
+    finally:
+        book.close()
     return rows
 
 
@@ -140,6 +158,44 @@ def parse_amount(value):
     return number if math.isfinite(number) else None
 
 
+def amount_error(number):
+    """Error code of a parsed amount or quantity (None: fine)."""
+    if number is None or not math.isfinite(number):
+        return "bad"
+    if number < 0:
+        return "negative"
+    if number > MAX_AMOUNT:
+        return "huge"
+    return None
+
+
+def bad_numbers(vals, names):
+    """Names of ``vals`` that are not finite numbers within
+    :data:`MAX_AMOUNT` (values as written through the ORM or RPC, before
+    they are rounded; the sign is left to the models' constraints)."""
+    numbers = {name: parse_amount(vals[name] or 0.0) for name in names if name in vals}
+    return [
+        name
+        for name, number in numbers.items()
+        if number is None or amount_error(abs(number))
+    ]
+
+
+def parse_month(text, today):
+    """First day of the month ``YYYY-MM`` typed on the portal, and an error
+    code (``month``: not a month, ``future_month``: not started yet)."""
+    match = MONTH_RE.match(str(text or "").strip())
+    if not match:
+        return None, "month"
+    year, month = int(match.group(1)), int(match.group(2))
+    if not (MIN_YEAR <= year and 1 <= month <= 12):
+        return None, "month"
+    day = date(year, month, 1)
+    if day > today:
+        return None, "future_month"
+    return day, None
+
+
 def parse_date(value):
     """date of a cell (datetime, date, ISO or Swiss/French text) or None."""
     if isinstance(value, datetime):
@@ -177,6 +233,8 @@ def validate_row(number, row, columns, context):
     key = normalize(ref)
     if not ref:
         errors.append((number, "missing_ref", ""))
+    elif len(ref) > REF_MAX_LENGTH:
+        errors.append((number, "long_ref", ""))
     elif key in seen:
         errors.append((number, "duplicate_ref", ref))
     elif key in existing_refs:
@@ -185,21 +243,20 @@ def validate_row(number, row, columns, context):
     raw_date = row[columns["date"]]
     day = parse_date(raw_date)
     if not day:
-        errors.append((number, "bad_date", cell_text(raw_date)))
+        errors.append((number, "bad_date", cell_text(raw_date)[:40]))
     elif not date_from <= day <= date_to:
         errors.append((number, "date_outside", day.isoformat()))
     raw_amount = row[columns["amount"]]
     amount = parse_amount(raw_amount)
-    if amount is None:
-        errors.append((number, "bad_amount", cell_text(raw_amount)))
-    elif amount < 0:
-        errors.append((number, "negative_amount", cell_text(raw_amount)))
+    error = amount_error(amount)
+    if error:
+        errors.append((number, error + "_amount", cell_text(raw_amount)[:40]))
     quantity = 1.0
     raw_quantity = row[columns["quantity"]] if "quantity" in columns else None
     if cell_text(raw_quantity):
         quantity = parse_amount(raw_quantity)
-        if quantity is None or quantity < 0:
-            errors.append((number, "bad_quantity", cell_text(raw_quantity)))
+        if amount_error(quantity):
+            errors.append((number, "bad_quantity", cell_text(raw_quantity)[:40]))
     product = False
     raw_product = cell_text(row[columns["product"]]) if "product" in columns else ""
     if raw_product:

@@ -4,6 +4,9 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
+from odoo.exceptions import AccessError
+
+from ..tools import security
 
 
 class CoopCommissionSettleWizard(models.TransientModel):
@@ -26,9 +29,20 @@ class CoopCommissionSettleWizard(models.TransientModel):
 
     def action_settle(self):
         self.ensure_one()
+        security.check_manager(self.env)
+        # only the agreements the user may read (a many2many would not say)
+        chosen = self.sudo().agreement_ids
+        Agreement = self.env["coop.commission.agreement"]
+        visible = Agreement.search([("id", "in", chosen.ids)])
+        if len(visible) != len(chosen):
+            raise AccessError(
+                self.env._(
+                    "You cannot settle agreements of a company you do not work in."
+                )
+            )
         # without an explicit choice, chained agreements wait: they apply to
         # the lower-level settlements once those are validated
-        agreements = self.agreement_ids or self.env["coop.commission.agreement"].search(
+        agreements = visible or Agreement.search(
             [
                 ("company_id", "in", self.env.companies.ids),
                 ("basis", "!=", "chained"),

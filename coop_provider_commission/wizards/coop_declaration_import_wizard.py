@@ -1,8 +1,6 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-import base64
-
 from odoo import fields, models
 
 
@@ -18,7 +16,10 @@ class CoopDeclarationImportWizard(models.TransientModel):
 
     def action_import(self):
         self.ensure_one()
+        # the public import checks the access and decodes the base64 text
+        content = self.file
         self.declaration_id.import_spreadsheet(
-            self.filename, base64.b64decode(self.file)
+            self.filename or "",
+            content.decode() if isinstance(content, bytes) else content or "",
         )
         return {"type": "ir.actions.act_window_close"}

@@ -4,6 +4,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from ..tools import security
+
 
 class CoopNetworkDepartureWizard(models.TransientModel):
     _name = "coop.network.departure.wizard"
@@ -26,6 +28,7 @@ class CoopNetworkDepartureWizard(models.TransientModel):
         their replacement provider or the cooperative) and release the
         provider's own clients; record both on a dated departure."""
         self.ensure_one()
+        security.check_manager(self.env)
         company = self.env.company
         clients = self.env["coop.network.client"].search(
             [("provider_id", "=", self.provider_id.id), ("company_id", "=", company.id)]

@@ -1,0 +1,233 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import base64
+import binascii
+
+from odoo import models
+from odoo.exceptions import UserError
+
+from ..tools import declaration_import
+
+
+class CoopCommissionDeclaration(models.Model):
+    """Lines of a declaration: a spreadsheet imported, or one typed line."""
+
+    _inherit = "coop.commission.declaration"
+
+    def _import_error_messages(self):
+        _ = self.env._
+        return {
+            "empty": _("The file holds no declaration line."),
+            "no_sheet": _("The workbook holds no sheet."),
+            "no_file": _("Please choose a file to upload."),
+            "encoding": _("The file must be sent as bytes or base64-encoded text."),
+            "file": _("The file cannot be read: %s"),
+            "format": _("Only CSV and XLSX files can be imported (%s)."),
+            "columns": _(
+                "Wrong columns (expected client, invoice_ref, date, amount and "
+                "optionally quantity, product): %s"
+            ),
+            "unknown_client": _("unknown client %s"),
+            "not_in_portfolio": _("client %s is not in your network portfolio"),
+            "missing_ref": _("the invoice reference is missing"),
+            "long_ref": _(
+                "the invoice reference is longer than %(max)s characters",
+                max=declaration_import.REF_MAX_LENGTH,
+            ),
+            "duplicate_ref": _("invoice reference %s appears twice in the file"),
+            "existing_ref": _("invoice reference %s was already declared"),
+            "bad_date": _("the date %s is not a valid date"),
+            "date_outside": _("the date %s is outside the declared period"),
+            "bad_amount": _("the amount %s is not a number"),
+            "negative_amount": _("the amount %s is negative"),
+            "huge_amount": _("the amount %s is too large"),
+            "bad_quantity": _("the quantity %s is not a positive number"),
+            "unknown_product": _("unknown product %s"),
+        }
+
+    def _import_error_texts(self, errors):
+        """The message of each ``(row, code, value)`` error."""
+        messages = self._import_error_messages()
+        return [
+            messages[code] % value if "%s" in messages[code] else messages[code]
+            for _row, code, value in errors
+        ]
+
+    def _format_import_errors(self, errors):
+        lines = [
+            self.env._("Row %(row)s: %(error)s", row=error[0], error=text)
+            for error, text in zip(
+                errors, self._import_error_texts(errors), strict=True
+            )
+        ]
+        return self.env._(
+            "Nothing was imported, %(count)s error(s) found:\n%(errors)s",
+            count=len(errors),
+            errors="\n".join(lines),
+        )
+
+    def _network_clients_map(self):
+        """{normalized name or reference: (client id, provider id)}."""
+        self.ensure_one()
+        clients = {}
+        records = (
+            self.env["coop.network.client"]
+            .sudo()
+            .search_fetch(
+                [("company_id", "=", self.company_id.id)],
+                ["client_id", "provider_id"],
+            )
+        )
+        for record in records:
+            value = (record.client_id.id, record.provider_id.id)
+            for key in (record.client_id.name, record.client_id.ref):
+                if key:
+                    clients.setdefault(declaration_import.normalize(key), value)
+        return clients
+
+    def _declared_refs(self):
+        self.ensure_one()
+        lines = (
+            self.env["coop.commission.declaration.line"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("provider_id", "=", self.provider_id.id),
+                    ("company_id", "=", self.company_id.id),
+                ],
+                ["invoice_ref"],
+            )
+        )
+        return {
+            declaration_import.normalize(ref) for ref in lines.mapped("invoice_ref")
+        }
+
+    def _products_map(self, rows):
+        """``{normalized name or internal reference: product id}`` of the
+        products named in the file's optional product column."""
+        try:
+            index = declaration_import.map_columns(rows[0]).get("product")
+        except (declaration_import.SpreadsheetError, IndexError):
+            return {}
+        if index is None:
+            return {}
+        names = {
+            declaration_import.cell_text(row[index])
+            for row in rows[1:]
+            if len(row) > index and declaration_import.cell_text(row[index])
+        }
+        if not names:
+            return {}
+        products = self.env["product.product"].search(
+            ["|", ("name", "in", list(names)), ("default_code", "in", list(names))]
+        )
+        result = {}
+        for product in products:
+            for key in (product.name, product.default_code):
+                if key:
+                    result.setdefault(declaration_import.normalize(key), product.id)
+        return result
+
+    def _file_error(self, code, value=""):
+        return UserError(self._format_import_errors([(1, code, value)]))
+
+    def import_spreadsheet(self, filename, content):
+        """RPC endpoint: import a CSV/XLSX file (``content``: bytes, or
+        base64 text over RPC) into a draft declaration the caller may write."""
+        self.ensure_one()
+        self.check_access("write")
+        if isinstance(content, str):
+            try:
+                # line breaks of wrapped base64 are fine, other text is not
+                content = base64.b64decode("".join(content.split()), validate=True)
+            except (binascii.Error, ValueError) as exc:
+                raise self._file_error("encoding") from exc
+        if not isinstance(content, bytes) or not isinstance(filename, str):
+            raise self._file_error("encoding")
+        self._import_spreadsheet(filename, content)
+        return True
+
+    def _import_spreadsheet(self, filename, content):
+        """Validate every row of a CSV/XLSX file, then create all its lines
+        at once; raise a UserError listing every bad row otherwise."""
+        self.ensure_one()
+        self._check_draft()
+        if not content:
+            raise self._file_error("no_file")
+        try:
+            rows = declaration_import.read_rows(filename, content)
+        except declaration_import.SpreadsheetError as exc:
+            raise self._file_error(exc.code, exc.value) from exc
+        lines, errors = declaration_import.validate_rows(
+            rows,
+            self._network_clients_map(),
+            self.provider_id.id,
+            self._declared_refs(),
+            self.date_from,
+            self.date_to,
+            self._products_map(rows),
+        )
+        if errors:
+            raise UserError(self._format_import_errors(errors))
+        return self._create_validated_lines(lines)
+
+    def _create_validated_lines(self, lines):
+        """Create the lines the row validator returned."""
+        return self.env["coop.commission.declaration.line"].create(
+            [
+                {
+                    "declaration_id": self.id,
+                    "client_id": line["client_id"],
+                    "invoice_ref": line["invoice_ref"],
+                    "date": line["date"],
+                    "amount": line["amount"],
+                    "quantity": line["quantity"],
+                    "product_id": line["product_id"],
+                }
+                for line in lines
+            ]
+        )
+
+    def _add_manual_line(self, client_id, invoice_ref, date, amount):
+        """One line typed on the portal, with the checks of a spreadsheet row
+        (portfolio, reference not declared yet, date in the month, amount a
+        positive number); raise a UserError naming every problem.
+
+        Only the provider's own network clients are known: any other partner
+        is refused without a word about it (no name, no owner)."""
+        self.ensure_one()
+        self._check_draft()
+        portfolio = (
+            self.env["coop.network.client"]
+            .sudo()
+            .search_count(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("provider_id", "=", self.provider_id.id),
+                    ("client_id", "=", client_id),
+                ],
+                limit=1,
+            )
+        )
+        clients = {"client": (client_id, self.provider_id.id)} if portfolio else {}
+        lines, errors = declaration_import.validate_rows(
+            [
+                ["client", "invoice_ref", "date", "amount"],
+                ["client", invoice_ref, date, amount],
+            ],
+            clients,
+            self.provider_id.id,
+            self._declared_refs(),
+            self.date_from,
+            self.date_to,
+        )
+        if errors:
+            texts = self._import_error_texts(errors)
+            for index, error in enumerate(errors):
+                if error[1] == "unknown_client":
+                    texts[index] = self.env._(
+                        "this client is not in your network portfolio"
+                    )
+            raise UserError("\n".join(text[:1].upper() + text[1:] for text in texts))
+        return self._create_validated_lines(lines)
