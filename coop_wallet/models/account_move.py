@@ -22,6 +22,14 @@ class AccountMove(models.Model):
     coop_wallet_reason = fields.Char(string="Wallet Reason", readonly=True, copy=False)
 
     def write(self, vals):
+        if (
+            {"coop_wallet_kind", "coop_wallet_reason"}.intersection(vals)
+            and not self.env.context.get("coop_wallet_sync")
+            and any(move.state == "posted" for move in self)
+        ):
+            raise UserError(
+                self.env._("The wallet operation of a posted entry cannot change.")
+            )
         if "state" not in vals:
             return super().write(vals)
         keys = self.line_ids._coop_wallet_keys()

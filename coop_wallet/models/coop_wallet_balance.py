@@ -64,12 +64,15 @@ class CoopWalletBalance(models.Model):
     def _search_overdrawn(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on overdrawn wallets."))
-        self.env["res.company"].flush_model(["coop_wallet_minimum"])
+        self.env["res.company"].flush_model(["coop_wallet_minimum", "currency_id"])
         self.flush_model(["balance", "company_id"])
+        # below the minimum once rounded to the company currency
         query = SQL(
             "SELECT w.id FROM coop_wallet_balance w "
             "JOIN res_company c ON c.id = w.company_id "
-            "WHERE w.balance < COALESCE(c.coop_wallet_minimum, 0) - 0.005"
+            "JOIN res_currency cur ON cur.id = c.currency_id "
+            "WHERE ROUND((w.balance - COALESCE(c.coop_wallet_minimum, 0))"
+            " / cur.rounding) < 0"
         )
         ids = [row[0] for row in self.env.execute_query(query)]
         positive = (operator == "=") == value
@@ -246,13 +249,23 @@ class CoopWalletBalance(models.Model):
 
     @api.model
     def _check_spend(self, partner, company, amount, offline=False):
-        """Lock the wallet and decide: 'ok', 'flag' (offline overdraft) or raise."""
+        """Lock the wallet and decide: 'ok', 'flag' (offline overdraft within the
+        company's cap), 'review' (offline, beyond the cap) or raise."""
         currency = company.currency_id
-        if currency.compare_amounts(amount, 0.0) <= 0:
+        if not wallet_rules.amount_ok(amount) or (
+            currency.compare_amounts(amount, 0.0) <= 0
+        ):
             raise UserError(self.env._("A wallet payment must be a positive amount."))
         balance = self._lock(partner, company)
         minimum = company.coop_wallet_minimum
-        decision = wallet_rules.spend_decision(balance, minimum, amount, offline)
+        decision = wallet_rules.spend_decision(
+            balance,
+            minimum,
+            amount,
+            offline,
+            offline_cap=company.coop_wallet_offline_cap,
+            digits=currency.decimal_places,
+        )
         if decision == wallet_rules.REFUSE:
             raise UserError(
                 self.env._(

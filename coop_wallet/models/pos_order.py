@@ -5,39 +5,92 @@ from odoo.exceptions import UserError
 
 from ..tools import wallet_rules
 
+# set by the server only, never from what a till or a client sends
+WALLET_ORDER_FIELDS = (
+    "coop_wallet_partner_id",
+    "coop_wallet_delta",
+    "coop_wallet_balance_after",
+    "coop_wallet_offline",
+    "coop_wallet_overdrawn",
+    "coop_wallet_to_review",
+    "coop_wallet_processed",
+)
+
 
 class PosOrder(models.Model):
     _inherit = "pos.order"
 
     coop_wallet_partner_id = fields.Many2one(
-        "res.partner", string="Wallet Holder", readonly=True, index="btree_not_null"
+        "res.partner",
+        string="Wallet Holder",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
     )
     coop_wallet_delta = fields.Monetary(
         string="Wallet Spent",
         readonly=True,
+        copy=False,
         help="Paid from the wallet minus topped up (negative for refunds/top-ups).",
     )
     coop_wallet_balance_after = fields.Monetary(
-        string="Wallet Balance After", readonly=True
+        string="Wallet Balance After", readonly=True, copy=False
     )
     coop_wallet_offline = fields.Boolean(
         string="Created Offline",
         readonly=True,
-        help="Set by the till when the order was paid while offline: an overdraft "
-        "is then recorded and flagged instead of refused.",
+        copy=False,
+        help="Decided by the server: the order reached it well after the till "
+        "created it, so the till was offline. An overdraft within the company's "
+        "maximum offline overdraft is then recorded and flagged instead of refused.",
     )
     coop_wallet_overdrawn = fields.Boolean(
-        string="Overdrawn Wallet", readonly=True, index="btree_not_null"
+        string="Overdrawn Wallet", readonly=True, copy=False, index="btree_not_null"
+    )
+    coop_wallet_to_review = fields.Boolean(
+        string="Overdraft to Review",
+        readonly=True,
+        copy=False,
+        help="Offline order beyond the maximum offline overdraft: kept, but the "
+        "overdraft was not granted; the wallet managers have an activity.",
     )
     coop_wallet_processed = fields.Boolean(
         string="Wallet Processed", readonly=True, copy=False
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._coop_wallet_check_vals(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._coop_wallet_check_vals([vals])
+        return super().write(vals)
+
+    @api.model
+    def _coop_wallet_check_vals(self, vals_list):
+        if self.env.context.get("coop_wallet_sync"):
+            return
+        if any(key in vals for vals in vals_list for key in WALLET_ORDER_FIELDS):
+            raise UserError(
+                self.env._("The wallet fields of a POS order are set by the server.")
+            )
+
     @api.model
     def _process_order(self, order, existing_order):
+        # what the till says about the wallet is ignored: the server decides
+        for key in WALLET_ORDER_FIELDS:
+            order.pop(key, None)
         order_id = super()._process_order(order, existing_order)
         self.browse(order_id)._coop_wallet_process()
         return order_id
+
+    def _coop_wallet_was_offline(self):
+        """Server-side evidence that the till was offline (see the rule)."""
+        self.ensure_one()
+        return wallet_rules.was_offline(
+            self.date_order, fields.Datetime.now(), self.session_id.start_at
+        )
 
     def _coop_wallet_amounts(self):
         """(wallet payments, wallet top-up lines) of the order, rounded."""
@@ -96,10 +149,9 @@ class PosOrder(models.Model):
                     )
             holder = order.partner_id._coop_wallet_holder(company)
             decision = wallet_rules.OK
+            offline = order._coop_wallet_was_offline()
             if currency.compare_amounts(spent, 0.0) > 0:
-                decision = Balance._check_spend(
-                    holder, company, spent, offline=order.coop_wallet_offline
-                )
+                decision = Balance._check_spend(holder, company, spent, offline=offline)
             else:
                 Balance._lock(holder, company)
                 if currency.compare_amounts(spent, 0.0) < 0:
@@ -110,17 +162,20 @@ class PosOrder(models.Model):
                 new_balance = Balance._get_balances(holder, company).get(holder.id)
             else:
                 new_balance = Balance._add_pending(holder, company, delta)
-            order.write(
+            flagged = decision in (wallet_rules.FLAG, wallet_rules.REVIEW)
+            order.with_context(coop_wallet_sync=True).write(
                 {
                     "coop_wallet_partner_id": holder.id,
                     "coop_wallet_delta": delta,
                     "coop_wallet_balance_after": new_balance,
                     "coop_wallet_processed": True,
-                    "coop_wallet_overdrawn": decision == wallet_rules.FLAG,
+                    "coop_wallet_offline": offline,
+                    "coop_wallet_overdrawn": flagged,
+                    "coop_wallet_to_review": decision == wallet_rules.REVIEW,
                 }
             )
-            if decision == wallet_rules.FLAG:
-                order._coop_wallet_flag_overdraft(holder, new_balance)
+            if flagged:
+                order._coop_wallet_flag_overdraft(holder, new_balance, decision)
 
     def _coop_wallet_check_refund(self, amount):
         """A wallet refund may not exceed what the refunded orders paid from it."""
@@ -176,20 +231,36 @@ class PosOrder(models.Model):
         if receivable.reconcile and len(lines) > 1:
             lines.sudo().reconcile()
 
-    def _coop_wallet_flag_overdraft(self, holder, balance):
+    def _coop_wallet_flag_overdraft(self, holder, balance, decision):
         self.ensure_one()
         group = self.env.ref("coop_wallet.group_coop_wallet_manager")
         manager = group.sudo().users.filtered(
             lambda u: self.company_id in u.company_ids
         )[:1]
-        holder.sudo().activity_schedule(
-            "mail.mail_activity_data_todo",
-            summary=self.env._("Overdrawn wallet"),
-            note=self.env._(
+        values = {
+            "order": self.pos_reference or self.name,
+            "balance": balance,
+            "cap": self.company_id.coop_wallet_offline_cap,
+        }
+        if decision == wallet_rules.REVIEW:
+            summary = self.env._("Offline overdraft to review")
+            note = self.env._(
+                "Order %(order)s, synchronised from an offline till, brought the "
+                "wallet to %(balance)s, beyond the maximum offline overdraft "
+                "(%(cap)s): the overdraft was not granted, settle it with the "
+                "member.",
+                **values,
+            )
+        else:
+            summary = self.env._("Overdrawn wallet")
+            note = self.env._(
                 "Order %(order)s, synchronised from an offline till, brought the "
                 "wallet to %(balance)s.",
-                order=self.pos_reference or self.name,
-                balance=balance,
-            ),
+                **values,
+            )
+        holder.sudo().activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=summary,
+            note=note,
             user_id=(manager or self.user_id or self.env.user).id,
         )

@@ -1,6 +1,9 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import wallet_rules
 
 
 class ResCompany(models.Model):
@@ -23,11 +26,35 @@ class ResCompany(models.Model):
         default=0.0,
         help="A wallet payment may not bring the balance below this amount.",
     )
+    coop_wallet_offline_cap = fields.Monetary(
+        string="Maximum Offline Overdraft",
+        currency_field="currency_id",
+        default=0.0,
+        help="How far below the minimum balance an order paid at a till that "
+        "was offline may bring a wallet and still be granted (flagged). Beyond "
+        "it the order is kept but the overdraft is left to the wallet managers.",
+    )
     coop_wallet_household = fields.Boolean(
         string="Household Wallets",
         help="If set, a contact spends from the wallet of its top-most parent "
         "(the household) instead of its own.",
     )
+
+    @api.constrains("coop_wallet_minimum", "coop_wallet_offline_cap")
+    def _check_coop_wallet_amounts(self):
+        for company in self:
+            if not wallet_rules.amount_ok(company.coop_wallet_minimum):
+                raise ValidationError(
+                    self.env._("The wallet minimum balance is not a valid amount.")
+                )
+            cap = company.coop_wallet_offline_cap
+            if not wallet_rules.amount_ok(cap) or cap < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The maximum offline overdraft must be a positive amount "
+                        "or zero."
+                    )
+                )
 
     @api.model
     def _load_pos_data_fields(self, config_id):

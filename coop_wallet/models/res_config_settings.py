@@ -15,6 +15,9 @@ class ResConfigSettings(models.TransientModel):
     coop_wallet_minimum = fields.Monetary(
         related="company_id.coop_wallet_minimum", readonly=False
     )
+    coop_wallet_offline_cap = fields.Monetary(
+        related="company_id.coop_wallet_offline_cap", readonly=False
+    )
     coop_wallet_household = fields.Boolean(
         related="company_id.coop_wallet_household", readonly=False
     )

@@ -5,6 +5,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 from ..tools import wallet_rules
 
@@ -16,7 +17,7 @@ class ResPartner(models.Model):
         string="Wallet Balance",
         compute="_compute_coop_wallet_balance",
         currency_field="coop_wallet_currency_id",
-        groups="base.group_user,base.group_portal",
+        groups="coop_wallet.group_coop_wallet_user,base.group_portal",
     )
     coop_wallet_currency_id = fields.Many2one(
         "res.currency", string="Wallet Currency", compute="_compute_coop_wallet_balance"
@@ -32,10 +33,13 @@ class ResPartner(models.Model):
                 holder = holder.parent_id
         return holder
 
-    @api.depends_context("company")
+    @api.depends_context("company", "uid")
     def _compute_coop_wallet_balance(self):
         company = self.env.company
-        balances = self.env["coop.wallet.balance"].sudo()._get_balances(self, company)
+        visible = self._coop_wallet_visible()
+        balances = (
+            self.env["coop.wallet.balance"].sudo()._get_balances(visible, company)
+        )
         currency = self.env["res.currency"].browse(
             self.env.company.sudo().currency_id.id
         )
@@ -43,17 +47,37 @@ class ResPartner(models.Model):
             partner.coop_wallet_currency_id = currency
             partner.coop_wallet_balance = balances.get(partner.id, 0.0)
 
+    def _coop_wallet_visible(self):
+        """The partners of ``self`` whose wallet the user may see: any for
+        wallet users (and trusted sudo code), else only the user's own."""
+        user = self.env.user
+        if self.env.su or user.has_group("coop_wallet.group_coop_wallet_user"):
+            return self
+        return self & (user.partner_id | user.partner_id.commercial_partner_id)
+
     @api.model
     def _load_pos_data_fields(self, config_id):
         return super()._load_pos_data_fields(config_id) + ["coop_wallet_balance"]
 
     @api.model
     def coop_wallet_get_balance(self, partner_id):
-        """Fresh balance and spendable amount of a customer, for the POS."""
+        """Fresh balance and spendable amount of a customer, for the POS.
+
+        Wallet users (cashiers, POS users) read any customer they may read; any
+        other user only their own wallet.
+        """
+        if isinstance(partner_id, bool) or not isinstance(partner_id, int):
+            raise UserError(self.env._("Invalid customer: give a contact id."))
+        user = self.env.user
+        if not user.has_group("coop_wallet.group_coop_wallet_user"):
+            own = user.partner_id | user.partner_id.commercial_partner_id
+            if partner_id not in own.ids:
+                raise AccessError(self.env._("You may only see your own wallet."))
         partner = self.browse(partner_id).exists()
-        company = self.env.company
         if not partner:
-            return {"balance": 0.0, "available": 0.0}
+            raise UserError(self.env._("This customer does not exist."))
+        partner.check_access("read")
+        company = self.env.company
         balance = partner.coop_wallet_balance
         return {
             "balance": balance,
@@ -61,8 +85,16 @@ class ResPartner(models.Model):
             "minimum": company.coop_wallet_minimum,
         }
 
+    def _coop_wallet_check_user(self):
+        if not self.env.user.has_group("coop_wallet.group_coop_wallet_user"):
+            raise AccessError(
+                self.env._("Only wallet users (cashiers) can open customer wallets.")
+            )
+        self.check_access("read")
+
     def action_coop_wallet_history(self):
         self.ensure_one()
+        self._coop_wallet_check_user()
         holder = self._coop_wallet_holder()
         company = self.env.company
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -84,6 +116,7 @@ class ResPartner(models.Model):
 
     def action_coop_wallet_topup(self):
         self.ensure_one()
+        self._coop_wallet_check_user()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "coop_wallet.coop_wallet_topup_action"
         )

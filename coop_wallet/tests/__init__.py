@@ -4,3 +4,5 @@ from . import test_wallet_pos
 from . import test_wallet_concurrency
 from . import test_wallet_tour
 from . import test_wallet_portal
+from . import test_security_portal
+from . import test_security_wizards

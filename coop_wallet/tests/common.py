@@ -1,5 +1,12 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import HttpCase
+from odoo.tools import mute_logger
+
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 
 
@@ -82,7 +89,7 @@ class WalletCommon(TestPoSCommon):
                 }
             )
         )
-        return wizard.action_confirm()
+        return wizard._coop_wallet_confirm()
 
     def wallet_lines(self, partner=None):
         domain = [
@@ -97,8 +104,140 @@ class WalletCommon(TestPoSCommon):
         data = self.create_ui_order_data(lines, customer=customer, payments=payments)
         data.update(kwargs)
         if offline:
+            # the till created the order 10 minutes ago and could only send it
+            # now: the server's evidence that it was offline
+            created = fields.Datetime.now() - timedelta(minutes=10)
+            data["date_order"] = fields.Datetime.to_string(created)
+            self.pos_session.start_at = created - timedelta(hours=1)
+        if offline or kwargs.get("coop_wallet_offline"):
+            # the till's own claim, which the server ignores
             data["coop_wallet_offline"] = True
         # like an RPC call, a refused sync leaves nothing behind
         with self.env.cr.savepoint():
             result = self.env["pos.order"].sync_from_ui([data])
         return self.env["pos.order"].browse(result["pos.order"][0]["id"])
+
+
+class WalletHttpCommon(HttpCase):
+    """Portal members A and B, an internal clerk without wallet rights, a
+    wallet cashier and a wallet manager of the main company, a second company;
+    helpers to call JSON-RPC and to prove that nothing was written."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.ref("base.main_company")
+        cls.company_b = cls.env["res.company"].create({"name": "Coop B"})
+        cls.wallet_account = cls.company.coop_wallet_account_id
+        cls.journal = cls.env["account.journal"].search(
+            [("type", "=", "cash"), ("company_id", "=", cls.company.id)], limit=1
+        )
+        group = cls.env.ref
+        cls.user_a = cls._user("wallet_sec_ana", [group("base.group_portal")])
+        cls.user_b = cls._user("wallet_sec_ben", [group("base.group_portal")])
+        cls.clerk = cls._user("wallet_sec_clerk", [group("base.group_user")])
+        # a cashier is a POS user, which implies the wallet user group
+        cls.cashier = cls._user(
+            "wallet_sec_cashier", [group("point_of_sale.group_pos_user")]
+        )
+        cls.manager = cls._user(
+            "wallet_sec_manager",
+            [
+                group("coop_wallet.group_coop_wallet_manager"),
+                group("account.group_account_invoice"),
+            ],
+        )
+        cls.partner_a = cls.user_a.partner_id
+        cls.partner_b = cls.user_b.partner_id
+        cls.topup_move = cls._topup(cls.partner_a, 50.0).move_id
+        cls._topup(cls.partner_b, 999.0)
+
+    @classmethod
+    def _user(cls, login, groups):
+        return (
+            cls.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "name": login.replace("_", " ").title(),
+                    "login": login,
+                    "password": login,
+                    "email": f"{login}@example.com",
+                    "company_id": cls.company.id,
+                    "company_ids": [(6, 0, cls.company.ids)],
+                    "groups_id": [(6, 0, [g.id for g in groups])],
+                }
+            )
+        )
+
+    @classmethod
+    def _topup(cls, partner, amount):
+        return (
+            cls.env["coop.wallet.topup"]
+            .with_company(cls.company)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "amount": amount,
+                    "journal_id": cls.journal.id,
+                    "company_id": cls.company.id,
+                }
+            )
+            ._coop_wallet_confirm()
+        )
+
+    def login(self, user):
+        self.authenticate(user.login, user.login)
+
+    def call_kw(self, model, method, args, kwargs=None):
+        """JSON-RPC call_kw: (result, error message)."""
+        data = json.dumps(
+            {
+                "id": 0,
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": args,
+                    "kwargs": kwargs or {},
+                },
+            }
+        ).encode()
+        with mute_logger("odoo.http"):
+            response = self.url_open(
+                f"/web/dataset/call_kw/{model}/{method}",
+                data,
+                headers={"Content-Type": "application/json"},
+            )
+        body = response.json()
+        error = body.get("error")
+        return body.get("result"), error and error["data"]["message"]
+
+    def get(self, url):
+        with mute_logger("odoo.http"):
+            return self.url_open(url, allow_redirects=False)
+
+    def snapshot(self):
+        """Counts of everything a wallet operation writes."""
+        models = [
+            "coop.wallet.topup",
+            "coop.wallet.transfer",
+            "coop.wallet.adjustment",
+            "coop.wallet.invoice.payment",
+            "account.payment",
+            "mail.activity",
+        ]
+        counts = [self.env[model].sudo().search_count([]) for model in models]
+        counts.append(
+            self.env["account.move.line"]
+            .sudo()
+            .search_count([("account_id", "=", self.wallet_account.id)])
+        )
+        return counts
+
+    def assertRefused(self, before, error, message):
+        """The clear error was given and nothing was written."""
+        self.assertTrue(error, "the request should have been refused")
+        self.assertIn(message, error)
+        self.assertEqual(self.snapshot(), before)

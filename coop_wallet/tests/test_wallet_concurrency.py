@@ -50,7 +50,7 @@ class TestWalletConcurrency(BaseCase):
                         "company_id": company.id,
                     }
                 )
-                .action_confirm()
+                ._coop_wallet_confirm()
             )
             # committed when the cursor's context manager exits
             return company.id, partner.id, payment.id

@@ -152,7 +152,7 @@ class TestWalletLedger(WalletCommon):
             .with_company(self.company)
             .create({"move_id": invoice.id, "amount": amount})
         )
-        return wizard.action_confirm()
+        return wizard._coop_wallet_confirm()
 
     def test_pay_invoice_from_wallet(self):
         self.topup(self.member, 50.0)
@@ -211,7 +211,7 @@ class TestWalletLedger(WalletCommon):
                 }
             )
         )
-        move = wizard.action_confirm()
+        move = wizard._coop_wallet_confirm()
         self.assertEqual(move.coop_wallet_kind, "transfer")
         self.assertEqual(move.coop_wallet_reason, "Household merge")
         self.assertRecordValues(
@@ -235,7 +235,7 @@ class TestWalletLedger(WalletCommon):
             "reason": "Oops",
         }
         with self.assertRaisesRegex(UserError, "to itself"):
-            Transfer.with_user(self.manager).create(vals).action_confirm()
+            Transfer.with_user(self.manager).create(vals)._coop_wallet_confirm()
         vals["partner_to_id"] = self.member_b.id
         with self.assertRaises(AccessError):
             Transfer.with_user(self.cashier).create(vals)
@@ -243,7 +243,7 @@ class TestWalletLedger(WalletCommon):
             with self.subTest(amount=amount), self.assertRaises(UserError):
                 Transfer.with_user(self.manager).create(
                     dict(vals, amount=amount)
-                ).action_confirm()
+                )._coop_wallet_confirm()
         self.assertEqual(self.balance(self.member), 50.0)
         self.assertEqual(self.balance(self.member_b), 0.0)
 
@@ -262,8 +262,8 @@ class TestWalletLedger(WalletCommon):
             with self.subTest(bad=bad), self.assertRaises(UserError):
                 Adjustment.with_user(self.manager).create(
                     dict(vals, **bad)
-                ).action_confirm()
-        move = Adjustment.with_user(self.manager).create(vals).action_confirm()
+                )._coop_wallet_confirm()
+        move = Adjustment.with_user(self.manager).create(vals)._coop_wallet_confirm()
         self.assertEqual(move.coop_wallet_kind, "adjustment")
         self.assertEqual(move.coop_wallet_reason, "Rounding of the paper card")
         self.assertRecordValues(

@@ -110,6 +110,7 @@ class TestWalletPos(WalletCommon):
         self.assertEqual(self.balance(self.member), 50.0)
 
     def test_offline_overdraft_recorded_and_flagged(self):
+        self.company.coop_wallet_offline_cap = 10.0
         self.topup(self.member, 20.0)
         order = self.sync(
             [(self.product_a, 3)],
@@ -151,6 +152,55 @@ class TestWalletPos(WalletCommon):
             40.0,
         )
         self.assertEqual(self.balance(self.member), -10.0)
+
+    def test_item7_till_saying_offline_is_not_trusted(self):
+        """A till claiming 'offline' for an order it sends at once gets no
+        overdraft: the server decides from the order's creation time."""
+        self.company.coop_wallet_offline_cap = 100.0
+        self.topup(self.member, 20.0)
+        with self.assertRaisesRegex(UserError, "Insufficient wallet balance"):
+            self.sync(
+                [(self.product_a, 3)],
+                customer=self.member,
+                payments=[(self.wallet_pm, 30.0)],
+                coop_wallet_offline=True,
+                coop_wallet_processed=True,
+            )
+        self.assertFalse(self.orders())
+        self.assertEqual(self.balance(self.member), 20.0)
+        # within the balance, the till's claim is not recorded either
+        order = self.sync(
+            [(self.product_a, 1)],
+            customer=self.member,
+            payments=[(self.wallet_pm, 10.0)],
+            coop_wallet_offline=True,
+        )
+        self.assertFalse(order.coop_wallet_offline)
+        self.assertTrue(order.coop_wallet_processed)
+
+    def test_item7_offline_beyond_cap_kept_for_review(self):
+        self.company.coop_wallet_offline_cap = 5.0
+        self.topup(self.member, 20.0)
+        order = self.sync(
+            [(self.product_a, 3)],
+            customer=self.member,
+            payments=[(self.wallet_pm, 30.0)],
+            offline=True,
+        )
+        # never lost: kept, but flagged for review, with an activity
+        self.assertEqual(order.state, "paid")
+        self.assertTrue(order.coop_wallet_offline)
+        self.assertTrue(order.coop_wallet_overdrawn)
+        self.assertTrue(order.coop_wallet_to_review)
+        activity = self.member.activity_ids
+        self.assertEqual(activity.summary, "Offline overdraft to review")
+        self.assertIn("not granted", str(activity.note))
+
+    def test_item7_wallet_fields_not_writable(self):
+        order = self.sync([(self.product_a, 1)], customer=self.member)
+        for vals in ({"coop_wallet_overdrawn": True}, {"coop_wallet_delta": -99.0}):
+            with self.assertRaisesRegex(UserError, "set by the server"):
+                order.write(vals)
 
     def test_topup_at_till(self):
         self.topup_product.lst_price = 25.0

@@ -1,5 +1,7 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, datetime, timedelta
+
 from odoo.tests import BaseCase, tagged
 
 from ..tools import wallet_rules as rules
@@ -14,7 +16,7 @@ class TestWalletRules(BaseCase):
             (50.00, 0.0, 50.00, False, rules.OK),
             (50.00, 0.0, 50.01, False, rules.REFUSE),
             (10.00, 0.0, 40.00, False, rules.REFUSE),
-            (10.00, 0.0, 40.00, True, rules.FLAG),
+            (10.00, 0.0, 40.00, True, rules.REVIEW),
             (50.00, 5.0, 45.00, False, rules.OK),
             (50.00, 5.0, 45.01, False, rules.REFUSE),
             (50.00, -20.0, 70.00, False, rules.OK),
@@ -25,6 +27,61 @@ class TestWalletRules(BaseCase):
                 self.assertEqual(
                     rules.spend_decision(balance, minimum, amount, offline), expected
                 )
+
+    def test_item7_offline_cap_table(self):
+        cases = [
+            # balance, minimum, amount, offline, cap, expected
+            (10.00, 0.0, 40.00, True, 30.0, rules.FLAG),
+            (10.00, 0.0, 40.01, True, 30.0, rules.REVIEW),
+            (10.00, 0.0, 40.00, False, 30.0, rules.REFUSE),
+            (10.00, 5.0, 10.00, True, 5.0, rules.FLAG),
+            (10.00, 0.0, 10.00, True, 0.0, rules.OK),
+        ]
+        for balance, minimum, amount, offline, cap, expected in cases:
+            with self.subTest(balance=balance, amount=amount, cap=cap):
+                self.assertEqual(
+                    rules.spend_decision(balance, minimum, amount, offline, cap),
+                    expected,
+                )
+
+    def test_item7_was_offline_table(self):
+        start = datetime(2026, 3, 1, 8, 0)
+        now = datetime(2026, 3, 1, 12, 0)
+        cases = [
+            # created in the till, offline
+            (now - timedelta(seconds=5), False),
+            (now - timedelta(minutes=10), True),
+            (start - timedelta(minutes=1), False),  # before the session opened
+            (now + timedelta(minutes=10), False),  # in the future
+            (None, False),
+        ]
+        for created, expected in cases:
+            with self.subTest(created=created):
+                self.assertEqual(rules.was_offline(created, now, start), expected)
+
+    def test_amount_ok_and_month_table(self):
+        for amount, expected in [
+            (10.5, True),
+            (-3, True),
+            (float("nan"), False),
+            (float("inf"), False),
+            (1e12, False),
+            ("12", False),
+            (True, False),
+        ]:
+            with self.subTest(amount=amount):
+                self.assertEqual(rules.amount_ok(amount), expected)
+        for text, expected in [
+            ("2026-04", date(2026, 4, 1)),
+            ("2026-04-15", date(2026, 4, 1)),
+            ("not-a-date", None),
+            ("2026-13", None),
+            ("9999-12", None),
+            ("2026-02-30", None),
+            (None, None),
+        ]:
+            with self.subTest(text=text):
+                self.assertEqual(rules.parse_month(text), expected)
 
     def test_available_and_offline_limit(self):
         cases = [

@@ -6,7 +6,10 @@ from odoo.exceptions import UserError
 
 class CoopWalletAdjustment(models.TransientModel):
     _name = "coop.wallet.adjustment"
+    _inherit = "coop.wallet.wizard.mixin"
     _description = "Wallet Adjustment"
+
+    _coop_wallet_group = "coop_wallet.group_coop_wallet_manager"
 
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -24,10 +27,11 @@ class CoopWalletAdjustment(models.TransientModel):
     )
     reason = fields.Char(required=True)
 
-    def action_confirm(self):
+    def _coop_wallet_records(self):
+        return [self.partner_id, self.account_id]
+
+    def _coop_wallet_confirm(self):
         self.ensure_one()
-        if not self.env.user.has_group("coop_wallet.group_coop_wallet_manager"):
-            raise UserError(self.env._("Only wallet managers can adjust wallets."))
         company = self.company_id
         currency = company.currency_id
         amount = currency.round(self.amount)
@@ -35,6 +39,10 @@ class CoopWalletAdjustment(models.TransientModel):
             raise UserError(self.env._("The adjustment amount cannot be zero."))
         if not (self.reason or "").strip():
             raise UserError(self.env._("Give the reason of the adjustment."))
+        if company not in self.account_id.company_ids:
+            raise UserError(
+                self.env._("The counterpart account must belong to %s.", company.name)
+            )
         if self.account_id == company.coop_wallet_account_id:
             raise UserError(
                 self.env._("The counterpart cannot be the wallet account itself.")

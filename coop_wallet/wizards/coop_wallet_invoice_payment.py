@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 
 class CoopWalletInvoicePayment(models.TransientModel):
     _name = "coop.wallet.invoice.payment"
+    _inherit = "coop.wallet.wizard.mixin"
     _description = "Pay an Invoice from the Wallet"
 
     move_id = fields.Many2one("account.move", required=True, string="Invoice")
@@ -17,15 +18,19 @@ class CoopWalletInvoicePayment(models.TransientModel):
     @api.model
     def default_get(self, fields_list):
         res = super().default_get(fields_list)
-        move = self.env["account.move"].browse(
-            res.get("move_id") or self.env.context.get("active_id")
-        )
-        if move:
+        move_id = res.get("move_id") or self.env.context.get("active_id")
+        if isinstance(move_id, bool) or not isinstance(move_id, int):
+            return res
+        move = self.env["account.move"].browse(move_id).exists()
+        if move and move.has_access("read"):
             res.setdefault("move_id", move.id)
             res.setdefault("amount", move.amount_residual)
         return res
 
-    def action_confirm(self):
+    def _coop_wallet_records(self):
+        return [self.move_id]
+
+    def _coop_wallet_confirm(self):
         self.ensure_one()
         invoice = self.move_id
         company = invoice.company_id

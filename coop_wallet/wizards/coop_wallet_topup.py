@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 
 class CoopWalletTopup(models.TransientModel):
     _name = "coop.wallet.topup"
+    _inherit = "coop.wallet.wizard.mixin"
     _description = "Wallet Top-up"
 
     company_id = fields.Many2one(
@@ -43,10 +44,20 @@ class CoopWalletTopup(models.TransientModel):
         if company.currency_id.compare_amounts(amount, 0.0) <= 0:
             raise UserError(self.env._("The amount must be positive."))
 
-    def action_confirm(self):
+    def _coop_wallet_records(self):
+        return [self.partner_id, self.journal_id]
+
+    def _coop_wallet_confirm(self):
         self.ensure_one()
         company = self.company_id
         self._check_amount_currency(self.amount, self.currency_id, company)
+        journal = self.journal_id
+        if journal.company_id != company or journal.type not in ("cash", "bank"):
+            raise UserError(
+                self.env._(
+                    "A top-up is paid into a cash or bank journal of %s.", company.name
+                )
+            )
         if not company.coop_wallet_account_id:
             raise UserError(
                 self.env._("Configure the wallet account of %s first.", company.name)
@@ -70,7 +81,7 @@ class CoopWalletTopup(models.TransientModel):
             )
         )
         payment.action_post()
-        payment.move_id.coop_wallet_kind = "topup"
+        payment.move_id.with_context(coop_wallet_sync=True).coop_wallet_kind = "topup"
         holder.sudo().message_post(
             body=self.env._(
                 "Wallet topped up with %(amount)s (%(journal)s).",

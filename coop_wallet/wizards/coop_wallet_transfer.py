@@ -6,7 +6,10 @@ from odoo.exceptions import UserError
 
 class CoopWalletTransfer(models.TransientModel):
     _name = "coop.wallet.transfer"
+    _inherit = "coop.wallet.wizard.mixin"
     _description = "Wallet Transfer"
+
+    _coop_wallet_group = "coop_wallet.group_coop_wallet_manager"
 
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -17,10 +20,11 @@ class CoopWalletTransfer(models.TransientModel):
     amount = fields.Monetary(required=True)
     reason = fields.Char(required=True)
 
-    def action_confirm(self):
+    def _coop_wallet_records(self):
+        return [self.partner_from_id | self.partner_to_id]
+
+    def _coop_wallet_confirm(self):
         self.ensure_one()
-        if not self.env.user.has_group("coop_wallet.group_coop_wallet_manager"):
-            raise UserError(self.env._("Only wallet managers can transfer wallets."))
         company = self.company_id
         currency = company.currency_id
         source = self.partner_from_id._coop_wallet_holder(company)
@@ -29,11 +33,11 @@ class CoopWalletTransfer(models.TransientModel):
             raise UserError(self.env._("A wallet cannot be transferred to itself."))
         if not (self.reason or "").strip():
             raise UserError(self.env._("Give the reason of the transfer."))
+        amount = currency.round(self.amount)
         Balance = self.env["coop.wallet.balance"].sudo()
-        Balance._check_spend(source, company, self.amount)
+        Balance._check_spend(source, company, amount)
         Balance._lock(target, company)
         account = company.coop_wallet_account_id
-        amount = currency.round(self.amount)
         move = self.env["account.move"]._coop_wallet_create_move(
             company,
             [(source, account, amount), (target, account, -amount)],
