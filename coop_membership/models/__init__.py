@@ -1,3 +1,4 @@
+from . import coop_membership_bounds_mixin
 from . import res_company
 from . import res_config_settings
 from . import coop_fee_scheme
@@ -8,6 +9,7 @@ from . import coop_membership_admission_mixin
 from . import coop_membership_share_mixin
 from . import coop_membership_fee_mixin
 from . import coop_membership_notice_mixin
+from . import coop_membership_action_mixin
 from . import coop_membership
 from . import coop_membership_category_history
 from . import coop_share_line

@@ -1,6 +1,9 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
+from odoo.exceptions import UserError
+
+COOP_FIELDS = {"coop_membership_id", "coop_fee_period_id", "coop_move_kind"}
 
 
 class AccountMove(models.Model):
@@ -31,3 +34,15 @@ class AccountMove(models.Model):
         copy=False,
         readonly=True,
     )
+
+    def write(self, vals):
+        if COOP_FIELDS & set(vals) and any(
+            move.state == "posted" and move.coop_move_kind for move in self
+        ):
+            raise UserError(
+                self.env._(
+                    "A posted cooperative document stays linked to its member, "
+                    "fee period and kind."
+                )
+            )
+        return super().write(vals)

@@ -3,15 +3,18 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
+from ..tools import bounds
 from ..tools import votes as vote_rules
+
+LOCKED_FIELDS = {"name", "date", "company_id", "seats", "proxy_ids", "state"}
 
 
 class CoopAssembly(models.Model):
     _name = "coop.assembly"
     _description = "General Assembly"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "coop.membership.bounds.mixin")
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -75,21 +78,59 @@ class CoopAssembly(models.Model):
         unpaid = fees._get_unpaid_on(self.date - timedelta(days=1))
         return candidates - unpaid.membership_id
 
+    @api.constrains("seats")
+    def _check_seats(self):
+        for assembly in self:
+            if not 0 <= assembly.seats <= bounds.MAX_COUNT:
+                raise ValidationError(
+                    self.env._(
+                        "The number of seats to elect must lie between 0 and %s.",
+                        bounds.MAX_COUNT,
+                    )
+                )
+
+    def write(self, vals):
+        if LOCKED_FIELDS & set(vals) and any(a.state == "done" for a in self):
+            raise UserError(
+                self.env._(
+                    "The assembly was held: its date, seats, electorate and "
+                    "proxies cannot be changed."
+                )
+            )
+        return super().write(vals)
+
+    def _set_state(self, from_states, state):
+        self.env["coop.membership"]._check_manager()
+        self.check_access("write")
+        if any(a.state not in from_states for a in self):
+            raise UserError(
+                self.env._("This step does not apply to the assembly in its state.")
+            )
+        self.write({"state": state})
+        return True
+
     def action_convene(self):
-        self.write({"state": "convened"})
+        return self._set_state(("draft",), "convened")
 
     def action_done(self):
-        self.write({"state": "done"})
+        return self._set_state(("convened",), "done")
 
     def action_draft(self):
-        self.write({"state": "draft"})
+        return self._set_state(("convened",), "draft")
 
     def check_ballot(self, selected, candidates=None):
         """True when a ballot selecting ``selected`` names is valid."""
         self.ensure_one()
+        self.check_access("read")
+        for names in (selected, candidates or []):
+            if not isinstance(names, list | tuple) or not all(
+                isinstance(name, str) for name in names
+            ):
+                raise UserError(self.env._("A ballot is a list of names."))
         return vote_rules.ballot_is_valid(selected, self.seats, candidates)
 
     def action_print_register(self):
+        self.check_access("read")
         return self.env.ref(
             "coop_membership.action_report_voter_register"
         ).report_action(self)

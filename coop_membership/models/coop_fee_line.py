@@ -1,6 +1,16 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+LOCKED_FIELDS = {
+    "membership_id",
+    "category_id",
+    "period_id",
+    "kind",
+    "amount",
+    "move_id",
+}
 
 
 class CoopFeeLine(models.Model):
@@ -11,6 +21,7 @@ class CoopFeeLine(models.Model):
 
     _name = "coop.fee.line"
     _description = "Member Fee of a Period"
+    _inherit = ("coop.membership.bounds.mixin",)
     _order = "period_start desc, id desc"
 
     membership_id = fields.Many2one(
@@ -49,6 +60,24 @@ class CoopFeeLine(models.Model):
                 line.move_id.state == "posted"
                 and line.move_id.payment_state in ("paid", "in_payment", "reversed")
             )
+
+    def _check_unlocked(self):
+        if any(line.move_id for line in self):
+            raise UserError(
+                self.env._(
+                    "This fee is invoiced: it cannot be changed (cancel or "
+                    "reverse its invoice instead)."
+                )
+            )
+
+    def write(self, vals):
+        if LOCKED_FIELDS & set(vals):
+            self._check_unlocked()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_invoiced(self):
+        self._check_unlocked()
 
     def _get_unpaid_on(self, day):
         """Lines of ``self`` not paid on ``day``: an invoiced fee counts as

@@ -14,7 +14,7 @@ BATCH_SIZE = 500
 class CoopFeePeriod(models.Model):
     _name = "coop.fee.period"
     _description = "Membership Fee Period"
-    _inherit = ("mail.thread",)
+    _inherit = ("mail.thread", "coop.membership.bounds.mixin")
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -83,12 +83,18 @@ class CoopFeePeriod(models.Model):
                 )
 
     def action_close(self):
+        self.env["coop.membership"]._check_manager()
         self.write({"state": "closed"})
+        return True
 
     def action_reopen(self):
+        self.env["coop.membership"]._check_manager()
         self.write({"state": "open"})
+        return True
 
     def action_run_fees(self):
+        self.env["coop.membership"]._check_manager()
+        self.check_access("write")
         moves = self.env["account.move"]
         for period in self:
             moves |= period._run_fees()
@@ -103,6 +109,7 @@ class CoopFeePeriod(models.Model):
 
     def action_view_invoices(self):
         self.ensure_one()
+        self.check_access("read")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Fee Invoices"),

@@ -5,13 +5,14 @@ from decimal import Decimal
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import bounds
 from ..tools import periods as period_rules
 
 
 class CoopFeeScheme(models.Model):
     _name = "coop.fee.scheme"
     _description = "Membership Fee Scheme"
-    _inherit = ("mail.thread",)
+    _inherit = ("mail.thread", "coop.membership.bounds.mixin")
     _order = "company_id, name"
     _check_company_auto = True
 
@@ -22,6 +23,7 @@ class CoopFeeScheme(models.Model):
     )
     period_start_months = fields.Char(
         required=True,
+        size=64,
         default="1",
         tracking=True,
         help="Months at which a fee period starts, comma separated: 1 for the "
@@ -88,13 +90,18 @@ class CoopFeeScheme(models.Model):
 
     @api.constrains("max_prepaid_periods", "max_free_periods")
     def _check_max_prepaid_periods(self):
-        if any(scheme.max_prepaid_periods < 0 for scheme in self):
+        limit = bounds.MAX_COUNT
+        if any(not 0 <= s.max_prepaid_periods <= limit for s in self):
             raise ValidationError(
-                self.env._("The maximum of prepaid periods cannot be negative.")
+                self.env._(
+                    "The maximum of prepaid periods must lie between 0 and %s.", limit
+                )
             )
-        if any(scheme.max_free_periods < 0 for scheme in self):
+        if any(not 0 <= s.max_free_periods <= limit for s in self):
             raise ValidationError(
-                self.env._("The maximum of free periods cannot be negative.")
+                self.env._(
+                    "The maximum of free periods must lie between 0 and %s.", limit
+                )
             )
 
     def _start_months(self):
@@ -129,6 +136,7 @@ class CoopFeeScheme(models.Model):
         return period
 
     def action_create_current_period(self):
+        self.env["coop.membership"]._check_manager()
         for scheme in self:
             scheme._get_or_create_period(fields.Date.context_today(self))
         return True

@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 class CoopFeeSchemeTier(models.Model):
     _name = "coop.fee.scheme.tier"
     _description = "Fee Proration Tier"
+    _inherit = ("coop.membership.bounds.mixin",)
     _order = "scheme_id, from_month"
 
     scheme_id = fields.Many2one("coop.fee.scheme", required=True, ondelete="cascade")

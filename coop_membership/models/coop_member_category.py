@@ -1,23 +1,25 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
+from ..tools import bounds
 from ..tools import fees as fee_rules
 from ..tools import shares as share_rules
 
 FEE_FIELDS = ("fee_mode", "fee_amount", "fee_permille", "fee_cap")
+MAX_NOTICE_MONTHS = 120
 
 
 class CoopMemberCategory(models.Model):
     _name = "coop.member.category"
     _description = "Member Category"
-    _inherit = ("mail.thread",)
+    _inherit = ("mail.thread", "coop.membership.bounds.mixin")
     _order = "company_id, sequence, name"
     _check_company_auto = True
 
     name = fields.Char(required=True, translate=True, tracking=True)
-    code = fields.Char(required=True, tracking=True)
+    code = fields.Char(required=True, tracking=True, size=16)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     description = fields.Html(translate=True)
@@ -150,7 +152,13 @@ class CoopMemberCategory(models.Model):
             category.membership_count = counts.get(category.id, 0)
 
     @api.constrains(
-        "min_shares", "fte_per_share", "share_value", "fee_amount", "fee_cap", "min_age"
+        "min_shares",
+        "fte_per_share",
+        "share_value",
+        "fee_amount",
+        "fee_cap",
+        "fee_permille",
+        "min_age",
     )
     def _check_numbers(self):
         for category in self:
@@ -166,12 +174,36 @@ class CoopMemberCategory(models.Model):
                 raise ValidationError(self.env._("Fees cannot be negative."))
             if category.min_age < 0:
                 raise ValidationError(self.env._("The minimum age cannot be negative."))
+            category._check_bounds()
+
+    def _check_bounds(self):
+        self.ensure_one()
+        # amounts are bounded by coop.membership.bounds.mixin
+        if not bounds.in_range(self.fee_permille, 0, 1000):
+            raise ValidationError(
+                self.env._("The per mille of payroll must lie between 0 and 1000.")
+            )
+        counts = (self.min_shares, self.min_age)
+        if not bounds.in_range(self.fte_per_share, 0, bounds.MAX_FTE) or any(
+            c > bounds.MAX_COUNT for c in counts
+        ):
+            raise ValidationError(
+                self.env._(
+                    "Share counts, FTE and ages may not exceed %s.", bounds.MAX_COUNT
+                )
+            )
 
     @api.constrains("notice_months", "notice_extended_months")
     def _check_notice(self):
         for category in self:
-            if category.notice_months < 0 or category.notice_extended_months < 0:
-                raise ValidationError(self.env._("Notice periods cannot be negative."))
+            months = (category.notice_months, category.notice_extended_months)
+            if not all(0 <= m <= MAX_NOTICE_MONTHS for m in months):
+                raise ValidationError(
+                    self.env._(
+                        "Notice periods must lie between 0 and %s months.",
+                        MAX_NOTICE_MONTHS,
+                    )
+                )
 
     def _min_shares_for(self, fte):
         """Minimum shares of a member of this category with ``fte``."""
@@ -197,7 +229,14 @@ class CoopMemberCategory(models.Model):
         return res
 
     def action_view_memberships(self):
+        """The members of the category: a staff screen (portal users may read
+        a category's name and conditions, not list its members)."""
         self.ensure_one()
+        if not self.env.user.has_group("coop_membership.group_coop_user"):
+            raise AccessError(
+                self.env._("Only cooperative staff can list a category's members.")
+            )
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "coop_membership.coop_membership_action"
         )

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools import bounds
+
 STATES = [
     ("candidate", "Candidate"),
     ("active", "Active"),
@@ -24,12 +26,19 @@ class CoopMembership(models.Model):
         "coop.membership.share.mixin",
         "coop.membership.fee.mixin",
         "coop.membership.notice.mixin",
+        "coop.membership.action.mixin",
+        "coop.membership.bounds.mixin",
     )
     _order = "company_id, name desc, id desc"
     _check_company_auto = True
 
     name = fields.Char(
-        string="Member Number", readonly=True, copy=False, default="/", index=True
+        string="Member Number",
+        readonly=True,
+        copy=False,
+        default="/",
+        index=True,
+        size=32,
     )
     partner_id = fields.Many2one(
         "res.partner",
@@ -187,26 +196,30 @@ class CoopMembership(models.Model):
 
     # ------------------------------------------------------------ constraints
 
-    @api.constrains("notice_date", "join_date")
-    def _check_notice_date(self):
-        for member in self:
-            if member.notice_date and member.notice_date < member.join_date:
-                raise ValidationError(
-                    self.env._(
-                        "The notice date of %(member)s cannot be before the "
-                        "join date (%(date)s).",
-                        member=member.partner_id.display_name,
-                        date=member.join_date,
-                    )
-                )
-
     @api.constrains("fte", "payroll", "prepaid_periods", "free_periods")
     def _check_numbers(self):
         for member in self:
-            if member.fte < 0 or member.payroll < 0:
-                raise ValidationError(self.env._("FTE and payroll cannot be negative."))
-            if member.prepaid_periods < 0 or member.free_periods < 0:
-                raise ValidationError(self.env._("Period counters cannot be negative."))
+            if not bounds.in_range(member.fte, 0, bounds.MAX_FTE):
+                raise ValidationError(
+                    self.env._(
+                        "Full-time equivalents must lie between 0 and %s.",
+                        bounds.MAX_FTE,
+                    )
+                )
+            if not bounds.in_range(member.payroll, 0, bounds.MAX_AMOUNT):
+                raise ValidationError(
+                    self.env._(
+                        "The payroll must lie between 0 and %s.", bounds.MAX_AMOUNT
+                    )
+                )
+            for count in (member.prepaid_periods, member.free_periods):
+                if not bounds.in_range(count, 0, bounds.MAX_COUNT):
+                    raise ValidationError(
+                        self.env._(
+                            "Period counters must lie between 0 and %s.",
+                            bounds.MAX_COUNT,
+                        )
+                    )
 
     @api.constrains("partner_id", "company_id")
     def _check_partner_company(self):
@@ -246,6 +259,7 @@ class CoopMembership(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.check_access("create")
         sequences = {}
         for vals in vals_list:
             if vals.get("name", "/") == "/":
@@ -367,34 +381,3 @@ class CoopMembership(models.Model):
                 partners.filtered(
                     lambda p: p.specific_property_product_pricelist in all_pricelists
                 ).write({"specific_property_product_pricelist": False})
-
-    # ------------------------------------------------------------ actions
-
-    def action_view_moves(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "account.action_move_out_invoice_type"
-        )
-        action["domain"] = [("coop_membership_id", "=", self.id)]
-        action["context"] = {"create": False, "default_move_type": "out_invoice"}
-        return action
-
-    def action_view_fees(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "coop_membership.coop_fee_line_action"
-        )
-        action["domain"] = [("membership_id", "=", self.id)]
-        return action
-
-    def action_view_proxies(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "coop_membership.coop_assembly_proxy_action"
-        )
-        action["domain"] = self._get_proxy_domain()
-        return action
-
-    def _get_proxy_domain(self):
-        """Assembly proxies given or held by these memberships."""
-        return ["|", ("holder_id", "in", self.ids), ("giver_id", "in", self.ids)]

@@ -50,7 +50,13 @@ class CoopMembershipAdmissionMixin(models.AbstractModel):
                 )
             )
 
+    def _check_status_change(self):
+        """Status buttons are for cooperative managers of the member's company."""
+        self._check_manager()
+        self.check_access("write")
+
     def action_activate(self):
+        self._check_status_change()
         today = fields.Date.context_today(self)
         for member in self:
             if member.state != "candidate":
@@ -70,12 +76,14 @@ class CoopMembershipAdmissionMixin(models.AbstractModel):
         return True
 
     def action_set_passive(self):
+        self._check_status_change()
         if any(m.state != "active" for m in self):
             raise UserError(self.env._("Only active members can become passive."))
         self.write({"state": "passive"})
         return True
 
     def action_set_active(self):
+        self._check_status_change()
         if any(m.state != "passive" for m in self):
             raise UserError(self.env._("Only passive members can be reactivated."))
         self.write({"state": "active"})

@@ -32,6 +32,29 @@ class CoopMembershipNoticeMixin(models.AbstractModel):
                 extension,
             )
 
+    @api.constrains("notice_date", "join_date")
+    def _check_notice_date(self):
+        today = fields.Date.context_today(self)
+        for member in self:
+            if notice_rules.notice_too_far(member.notice_date, today):
+                raise ValidationError(
+                    self.env._(
+                        "The notice date of %(member)s cannot be more than "
+                        "%(years)s years ahead.",
+                        member=member.partner_id.display_name,
+                        years=notice_rules.MAX_YEARS_AHEAD,
+                    )
+                )
+            if member.notice_date and member.notice_date < member.join_date:
+                raise ValidationError(
+                    self.env._(
+                        "The notice date of %(member)s cannot be before the "
+                        "join date (%(date)s).",
+                        member=member.partner_id.display_name,
+                        date=member.join_date,
+                    )
+                )
+
     def _record_notice(self, notice_date, extended=False):
         """Record a departure notice: state leaving and a reminder activity."""
         self.ensure_one()
@@ -74,6 +97,7 @@ class CoopMembershipNoticeMixin(models.AbstractModel):
         return self.leave_date
 
     def action_cancel_notice(self):
+        self._check_status_change()
         for member in self:
             if member.state != "leaving":
                 raise UserError(self.env._("Only leaving members can stay."))

@@ -1,8 +1,9 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
+from ..tools import bounds
 from ..tools import shares as share_rules
 
 
@@ -29,14 +30,8 @@ class CoopMembershipShareMixin(models.AbstractModel):
         """Subscribe ``quantity`` shares: a posted invoice to the share account."""
         self.ensure_one()
         self._check_manager()
-        if not share_rules.is_valid_share_count(quantity):
-            raise UserError(
-                self.env._(
-                    "The number of shares must be a whole number greater than "
-                    "zero (got %s).",
-                    quantity,
-                )
-            )
+        self.check_access("write")
+        self._check_share_count(quantity)
         if self.state == "left":
             raise UserError(self.env._("A member who left cannot subscribe shares."))
         quantity = int(quantity)
@@ -92,9 +87,21 @@ class CoopMembershipShareMixin(models.AbstractModel):
             }
         )
 
+    def _check_share_count(self, quantity):
+        if not share_rules.is_valid_share_count(quantity):
+            raise ValidationError(
+                self.env._(
+                    "The number of shares must be a whole number from 1 to "
+                    "%(maximum)s (got %(quantity)s).",
+                    maximum=bounds.MAX_COUNT,
+                    quantity=quantity,
+                )
+            )
+
     def action_reimburse_shares(self):
         """After the effective leave date: a vendor bill for the shares held."""
         self._check_manager()
+        self.check_access("write")
         today = fields.Date.context_today(self)
         for member in self:
             if member.state not in ("leaving", "left") or not member.leave_date:

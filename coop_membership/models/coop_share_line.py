@@ -1,7 +1,16 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+LOCKED_FIELDS = {
+    "membership_id",
+    "kind",
+    "date",
+    "quantity",
+    "unit_value",
+    "move_id",
+}
 
 
 class CoopShareLine(models.Model):
@@ -9,6 +18,7 @@ class CoopShareLine(models.Model):
 
     _name = "coop.share.line"
     _description = "Share Register Line"
+    _inherit = ("coop.membership.bounds.mixin",)
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -68,6 +78,27 @@ class CoopShareLine(models.Model):
                 raise ValidationError(
                     self.env._("A share movement needs a positive number of shares.")
                 )
+
+    def _check_unlocked(self):
+        # only the state of the linked document decides (managers may not
+        # read accounting documents)
+        if any(line.sudo().move_id.state == "posted" for line in self):
+            raise UserError(
+                self.env._(
+                    "The accounting document of this share movement is posted: "
+                    "the movement cannot be changed (cancel or reverse the "
+                    "document instead)."
+                )
+            )
+
+    def write(self, vals):
+        if LOCKED_FIELDS & set(vals):
+            self._check_unlocked()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_posted(self):
+        self._check_unlocked()
 
     @api.depends("quantity", "unit_value")
     def _compute_amount(self):

@@ -108,6 +108,7 @@ class ResPartner(models.Model):
 
     def action_view_coop_shares(self):
         """Share register of this partner's membership."""
+        self.ensure_one()
         membership = self.coop_membership_id
         return self._coop_membership_action(
             "coop_membership.coop_share_line_action",
@@ -116,6 +117,7 @@ class ResPartner(models.Model):
 
     def action_view_coop_fees(self):
         """Fees (per period) of this partner's membership."""
+        self.ensure_one()
         membership = self.coop_membership_id
         return self._coop_membership_action(
             "coop_membership.coop_fee_line_action",
@@ -124,6 +126,7 @@ class ResPartner(models.Model):
 
     def action_view_coop_proxies(self):
         """Assembly proxies given or held by this partner's membership."""
+        self.ensure_one()
         return self._coop_membership_action(
             "coop_membership.coop_assembly_proxy_action",
             self.coop_membership_id._get_proxy_domain(),

@@ -4,3 +4,6 @@ from . import test_fees
 from . import test_assembly
 from . import test_portal
 from . import test_admission
+from . import test_security_portal
+from . import test_security_internal
+from . import test_security_values

@@ -1,8 +1,10 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
 from contextlib import contextmanager
 
-from odoo.tests import new_test_user
+from odoo.tests import HttpCase, new_test_user
+from odoo.tools import mute_logger
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
@@ -168,3 +170,116 @@ class CoopCommon(AccountTestInvoicingCommon):
             ]
         )
         return -sum(lines.mapped("balance"))
+
+
+ACCESS = r"doesn't have '\w+' access to|You are not allowed to (access|create|modify)"
+ACCESS_PAGE = (
+    r"(?s)403: Forbidden.*"
+    r"(doesn&#39;t have &#39;read&#39; access to|You are not allowed to access)"
+)
+MANAGERS = "Only cooperative managers can do this operation."
+
+
+class CoopHttpCommon(CoopCommon, HttpCase):
+    """Portal members A and B, the addon's groups and a second company, to
+    attack the addon over real HTTP and JSON-RPC."""
+
+    COUNTED = (
+        "account.move",
+        "coop.membership",
+        "coop.share.line",
+        "coop.fee.line",
+        "coop.fee.period",
+        "coop.assembly.proxy",
+        "coop.member.category",
+        "coop.membership.category.history",
+    )
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        company = cls.company
+        users = {"company_id": company.id, "company_ids": [(6, 0, company.ids)]}
+        cls.portal_a = new_test_user(
+            cls.env, "sec_portal_a", "base.group_portal", name="Alice Apple", **users
+        )
+        cls.portal_b = new_test_user(
+            cls.env, "sec_portal_b", "base.group_portal", name="Bob Banana", **users
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            "sec_manager",
+            "base.group_user,coop_membership.group_coop_manager",
+            **users,
+        )
+        Membership = cls.env["coop.membership"]
+        cls.member_a, cls.member_b = Membership.create(
+            [
+                {
+                    "partner_id": user.partner_id.id,
+                    "category_id": cls.cat_supporter.id,
+                    "company_id": company.id,
+                    "state": "active",
+                    "join_date": "2025-01-01",
+                    "payroll": payroll,
+                }
+                for user, payroll in ((cls.portal_a, 111), (cls.portal_b, 222))
+            ]
+        )
+        cls.company_2 = cls.env["res.company"].create({"name": "Second Coop"})
+        cls.manager_2 = new_test_user(
+            cls.env,
+            "sec_manager_2",
+            "base.group_user,coop_membership.group_coop_manager",
+            company_id=cls.company_2.id,
+            company_ids=[(6, 0, cls.company_2.ids)],
+        )
+
+    def _counts(self):
+        return {model: self.env[model].search_count([]) for model in self.COUNTED}
+
+    def _rpc(self, login, model, method, args, kwargs=None):
+        """Call ``model.method`` over JSON-RPC as ``login``; the decoded answer."""
+        self.authenticate(login, login)
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 1,
+            "params": {
+                "model": model,
+                "method": method,
+                "args": args,
+                "kwargs": kwargs or {},
+            },
+        }
+        with mute_logger("odoo.http"):
+            response = self.url_open(
+                f"/web/dataset/call_kw/{model}/{method}",
+                data=json.dumps(payload),
+                headers={"Content-Type": "application/json"},
+            )
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+    def assertRpcRefused(self, login, model, method, args, regex, kwargs=None):
+        """The call fails with a clear message and writes nothing."""
+        before = self._counts()
+        answer = self._rpc(login, model, method, args, kwargs)
+        self.assertIn("error", answer, answer.get("result"))
+        self.assertRegex(answer["error"]["data"]["message"], regex)
+        self.env.invalidate_all()
+        self.assertEqual(self._counts(), before)
+        return answer
+
+    def assertPageRefused(self, login, url, status, hidden, regex=None):
+        """The page answers ``status`` with the ``regex`` message, without
+        showing ``hidden``; nothing written."""
+        before = self._counts()
+        self.authenticate(login, login)
+        with mute_logger("odoo.http"):
+            response = self.url_open(url)
+        self.assertEqual(response.status_code, status)
+        self.assertNotIn(hidden, response.text)
+        self.assertRegex(response.text, regex or ACCESS_PAGE)
+        self.assertEqual(self._counts(), before)
+        return response

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import CoopCommon
@@ -112,6 +112,39 @@ class TestAssembly(CoopCommon):
         with self.assertRaisesRegex(ValidationError, "may not vote"):
             self._proxy(e, d)
         self.assertEqual(len(self.assembly.proxy_ids), 2)
+
+    def test_proxy_holder_cannot_give_nor_giver_hold(self):
+        """Item 6, seed 003 section 5.1: at most 2 proxies held, and no chains:
+        a member holding proxies cannot give theirs, one who gave cannot hold."""
+        a, b, c, d, e = self.members
+        self._proxy(b, a)
+        self._proxy(c, a)  # a holds 2 proxies, the maximum
+        with self.assertRaisesRegex(ValidationError, "already holds 2"):
+            self._proxy(d, a)
+        with self.assertRaisesRegex(ValidationError, "cannot give their own"):
+            self._proxy(a, d)  # a holds proxies: a chain a -> d
+        with self.assertRaisesRegex(ValidationError, "cannot hold one"):
+            self._proxy(d, b)  # b gave theirs: a chain d -> b -> a
+        # changing a proxy is checked the same way
+        proxy = self._proxy(d, e)
+        with self.assertRaisesRegex(ValidationError, "cannot give their own"):
+            proxy.giver_id = a
+        self.assertEqual(len(self.assembly.proxy_ids), 3)
+
+    def test_closed_assembly_refuses_changes(self):
+        a, b, c, _d, _e = self.members
+        proxy = self._proxy(b, a)
+        self.assembly.action_convene()
+        self.assembly.action_done()
+        with self.assertRaisesRegex(UserError, "assembly is closed"):
+            self._proxy(c, a)
+        with self.assertRaisesRegex(UserError, "assembly is closed"):
+            proxy.unlink()
+        with self.assertRaisesRegex(UserError, "was held"):
+            self.assembly.seats = 5
+        with self.assertRaisesRegex(UserError, "does not apply"):
+            self.assembly.action_draft()
+        self.assertEqual(self.assembly.proxy_ids, proxy)
 
     def test_ballot(self):
         self.assertTrue(self.assembly.check_ballot(["Ada", "Bob"]))

@@ -125,7 +125,7 @@ class TestFees(CoopCommon):
         self.scheme_4m.max_free_periods = 2
         member.free_periods = 2
         self.assertEqual(member.free_periods, 2)
-        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+        with self.assertRaisesRegex(ValidationError, "must lie between 0"):
             self.scheme_4m.max_free_periods = -1
 
     @freeze_time("2026-03-15")

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from odoo.tests import BaseCase, tagged
 
-from ..tools import fees, notice, periods, prepaid, review, shares, votes
+from ..tools import bounds, fees, notice, periods, prepaid, review, shares, votes
 
 ITOPIE_TIERS = [(1, 100), (8, 50), (11, 0)]  # itopie §3.1.3
 ELECTROLAB = (2, 6, 10)  # Electrolab §2.1
@@ -249,6 +249,22 @@ class TestVotes(BaseCase):
                     votes.proxy_error(giver, holder, held, maximum), expected
                 )
 
+    def test_proxy_chain_refused(self):
+        """Seed 003 section 5.1: at most 2 proxies held; no chains."""
+        cases = [
+            # giver, holder, held, max, holder gave, giver holds, expected
+            (1, 2, 2, 2, False, False, None),
+            (1, 2, 1, 2, True, False, votes.PROXY_HOLDER_GAVE),
+            (1, 2, 1, 2, False, True, votes.PROXY_GIVER_HOLDS),
+            (1, 2, 3, 2, True, True, votes.PROXY_TOO_MANY),
+        ]
+        for giver, holder, held, maximum, gave, holds, expected in cases:
+            with self.subTest(held=held, gave=gave, holds=holds):
+                self.assertEqual(
+                    votes.proxy_error(giver, holder, held, maximum, gave, holds),
+                    expected,
+                )
+
     def test_ballot(self):
         candidates = ["Ada", "Bob", "Cyd", "Dan"]
         cases = [
@@ -282,3 +298,78 @@ class TestReview(BaseCase):
                 self.assertEqual(
                     review.review_date(date_from, months, date_to), expected
                 )
+
+
+@tagged("post_install", "-at_install")
+class TestBounds(BaseCase):
+    def test_share_count_bounds(self):
+        cases = [
+            (1, True),
+            (1.0, True),
+            (bounds.MAX_COUNT, True),
+            (10**12, False),
+            (0, False),
+            (-3, False),
+            (1.5, False),
+            (float("nan"), False),
+            (float("inf"), False),
+            ("abc", False),
+            (None, False),
+        ]
+        for quantity, valid in cases:
+            with self.subTest(quantity=quantity):
+                self.assertEqual(shares.is_valid_share_count(quantity), valid)
+
+    def test_in_range_and_text(self):
+        self.assertTrue(bounds.in_range(0, 0, 10))
+        self.assertFalse(bounds.in_range(float("-inf"), -10, 10))
+        self.assertFalse(bounds.in_range(float("nan"), 0, 10))
+        self.assertFalse(bounds.in_range(11, 0, 10))
+        self.assertTrue(bounds.text_too_long("x" * 33, 32))
+        self.assertFalse(bounds.text_too_long("x" * 32, 32))
+        self.assertFalse(bounds.text_too_long("x" * 99, None))
+
+    def test_out_of_bounds(self):
+        cases = [
+            # value, minimum, maximum, refused
+            (0, 0, 100, False),
+            (100, 0, 100, False),
+            (100.01, 0, 100, True),
+            (-1, 0, 100, True),
+            (False, 0, 100, False),
+            (None, 0, 100, False),
+            (False, 0.01, 24, True),
+            ("12.5", 0, 100, False),
+            ("many", 0, 100, True),
+            ([1], 0, 100, True),
+            (True, 0, 100, True),
+            (float("nan"), 0, 100, True),
+            (float("inf"), 0, 10**9, True),
+            (float("-inf"), -(10**9), 0, True),
+            (10**400, 0, 10**9, True),
+        ]
+        for value, minimum, maximum, refused in cases:
+            with self.subTest(value=value, minimum=minimum, maximum=maximum):
+                self.assertEqual(bounds.out_of_bounds(value, minimum, maximum), refused)
+
+    def test_bad_fields(self):
+        limits = {"hours": (0.01, 24), "days": (0, 10)}
+        self.assertEqual(bounds.bad_fields({"hours": 3, "name": "x"}, limits), [])
+        self.assertEqual(
+            bounds.bad_fields({"hours": 30, "days": 11}, limits), ["hours", "days"]
+        )
+        self.assertEqual(bounds.bad_fields({}, limits), [])
+
+    def test_notice_beyond_calendar(self):
+        today = date(2026, 3, 1)
+        cases = [
+            # notice date, too far ahead, effective leave date (3 months)
+            (date(2026, 3, 10), False, date(2026, 6, 30)),
+            (date(2036, 3, 1), False, date(2036, 6, 30)),
+            (date(2036, 3, 2), True, date(2036, 6, 30)),
+            (date(9999, 12, 1), True, None),
+        ]
+        for given, too_far, leave in cases:
+            with self.subTest(given=given):
+                self.assertEqual(notice.notice_too_far(given, today), too_far)
+                self.assertEqual(notice.effective_leave_date(given, 3), leave)

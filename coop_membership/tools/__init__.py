@@ -6,3 +6,4 @@ from . import prepaid
 from . import review
 from . import shares
 from . import votes
+from . import bounds

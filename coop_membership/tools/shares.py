@@ -4,6 +4,8 @@
 
 from decimal import ROUND_CEILING, Decimal
 
+from . import bounds
+
 FIXED = "fixed"
 PER_FTE = "per_fte"
 
@@ -22,10 +24,6 @@ def minimum_shares(mode, fixed=0, fte_per_share=0, fte=0):
     return int(fixed or 0)
 
 
-def is_valid_share_count(quantity):
-    """A share count must be a whole number greater than zero."""
-    try:
-        value = Decimal(str(quantity))
-    except ArithmeticError:
-        return False
-    return value > 0 and value == value.to_integral_value()
+def is_valid_share_count(quantity, maximum=bounds.MAX_COUNT):
+    """A share count must be a whole number from 1 to ``maximum`` (finite)."""
+    return bounds.is_count(quantity, maximum)

@@ -5,17 +5,29 @@
 PROXY_OK = None
 PROXY_SELF = "self"
 PROXY_TOO_MANY = "too_many"
+PROXY_HOLDER_GAVE = "holder_gave"
+PROXY_GIVER_HOLDS = "giver_holds"
 
 
-def proxy_error(giver, holder, held_count, max_per_holder):
+def proxy_error(
+    giver, holder, held_count, max_per_holder, holder_gave=False, giver_holds=False
+):
     """Why a proxy ``giver -> holder`` is refused, or None when allowed.
 
-    ``held_count`` counts the proxies the holder has with this one included.
+    ``held_count`` counts the proxies the holder has with this one included;
+    ``holder_gave``: the holder gave their own proxy at this assembly;
+    ``giver_holds``: the giver holds proxies of others at this assembly. No
+    chains: a proxy holder is not a proxy giver at the same assembly, and
+    the other way round.
     """
     if giver == holder:
         return PROXY_SELF
     if held_count > max_per_holder:
         return PROXY_TOO_MANY
+    if holder_gave:
+        return PROXY_HOLDER_GAVE
+    if giver_holds:
+        return PROXY_GIVER_HOLDS
     return PROXY_OK
 
 

@@ -1,11 +1,15 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import bounds
 
 
 class CoopFeePrepayWizard(models.TransientModel):
     _name = "coop.fee.prepay.wizard"
     _description = "Prepay Fee Periods"
+    _inherit = ("coop.membership.bounds.mixin",)
 
     membership_id = fields.Many2one("coop.membership", required=True)
     period_count = fields.Integer(string="Periods to Prepay", default=1)
@@ -13,6 +17,15 @@ class CoopFeePrepayWizard(models.TransientModel):
         related="membership_id.category_id.fee_scheme_id.max_prepaid_periods"
     )
     prepaid_periods = fields.Integer(related="membership_id.prepaid_periods")
+
+    @api.constrains("period_count", "membership_id")
+    def _check_period_count(self):
+        for wizard in self:
+            wizard.membership_id.check_access("write")
+            if not bounds.is_count(wizard.period_count):
+                raise ValidationError(
+                    self.env._("The number of periods must be a whole number above 0.")
+                )
 
     def action_prepay(self):
         self.ensure_one()

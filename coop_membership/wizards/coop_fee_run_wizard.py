@@ -6,6 +6,7 @@ from odoo import fields, models
 class CoopFeeRunWizard(models.TransientModel):
     _name = "coop.fee.run.wizard"
     _description = "Invoice Membership Fees"
+    _inherit = ("coop.membership.bounds.mixin",)
     _check_company_auto = True
 
     company_id = fields.Many2one(
@@ -22,5 +23,6 @@ class CoopFeeRunWizard(models.TransientModel):
 
     def action_run(self):
         self.ensure_one()
+        self.env["coop.membership"]._check_manager()
         period = self.scheme_id._get_or_create_period(self.date)
         return period.action_run_fees()

@@ -8,6 +8,7 @@ from ..tools import notice as notice_rules
 class CoopNoticeWizard(models.TransientModel):
     _name = "coop.notice.wizard"
     _description = "Record a Departure Notice"
+    _inherit = ("coop.membership.bounds.mixin",)
 
     membership_id = fields.Many2one("coop.membership", required=True)
     notice_date = fields.Date(required=True, default=fields.Date.context_today)
@@ -33,6 +34,11 @@ class CoopNoticeWizard(models.TransientModel):
                 category.notice_end,
                 category.notice_extended_months if wizard.extended else 0,
             )
+
+    @api.constrains("membership_id")
+    def _check_membership_access(self):
+        for wizard in self:
+            wizard.membership_id.check_access("read")
 
     def action_confirm(self):
         self.ensure_one()

@@ -6,6 +6,7 @@ from odoo import api, fields, models
 class CoopShareSubscribeWizard(models.TransientModel):
     _name = "coop.share.subscribe.wizard"
     _description = "Subscribe Shares"
+    _inherit = ("coop.membership.bounds.mixin",)
 
     membership_id = fields.Many2one("coop.membership", required=True)
     currency_id = fields.Many2one(related="membership_id.currency_id")
@@ -20,6 +21,12 @@ class CoopShareSubscribeWizard(models.TransientModel):
         related="membership_id.category_id.share_value", currency_field="currency_id"
     )
     amount = fields.Monetary(compute="_compute_amount", currency_field="currency_id")
+
+    @api.constrains("quantity", "membership_id")
+    def _check_quantity(self):
+        for wizard in self:
+            wizard.membership_id.check_access("write")
+            wizard.membership_id._check_share_count(wizard.quantity)
 
     @api.depends("quantity", "share_value")
     def _compute_amount(self):
