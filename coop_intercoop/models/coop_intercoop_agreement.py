@@ -8,11 +8,23 @@ from odoo.osv import expression
 from ..tools import trial_rules
 
 PROOFS = [("card", "Member card shown"), ("trust", "Declared on trust")]
+# length limit of a partner cooperative's member card number
+CARD_NUMBER_SIZE = 64
+# what both cooperatives signed: frozen while the agreement is signed
+SIGNED_TERMS = {
+    "company_id",
+    "partner_coop_id",
+    "date_start",
+    "pricelist_id",
+    "voucher_program_id",
+    "fee_discount_percent",
+    "pool_volunteer_hours",
+}
 
 
 class CoopIntercoopAgreement(models.Model):
     _name = "coop.intercoop.agreement"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "coop.membership.bounds.mixin")
     _description = "Inter-Cooperation Agreement"
     _order = "date_start desc, id desc"
     _check_company_auto = True
@@ -90,6 +102,14 @@ class CoopIntercoopAgreement(models.Model):
         ),
     )
 
+    @api.model
+    def _coop_bounds(self):
+        return {
+            "fee_discount_percent": (0, 100),
+            "their_share_count": (0, 1_000_000),
+            "their_share_amount": (0, 1_000_000_000),
+        }
+
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for agreement in self:
@@ -144,6 +164,8 @@ class CoopIntercoopAgreement(models.Model):
         return agreements
 
     def write(self, vals):
+        self.check_access("write")
+        self._check_terms_unchanged(vals)
         linked = {"state", "date_start", "date_end", "partner_coop_id", "company_id"}
         if not linked & set(vals):
             return super().write(vals)
@@ -154,17 +176,49 @@ class CoopIntercoopAgreement(models.Model):
         )
         return res
 
+    def _check_terms_unchanged(self, vals):
+        """A signed agreement's terms are what both cooperatives signed."""
+        changed = SIGNED_TERMS & set(vals)
+        signed = self.filtered(lambda a: a.state == "active")
+        if changed and signed:
+            raise UserError(
+                self.env._(
+                    "The agreement %(agreement)s is signed: its terms (%(fields)s) "
+                    "cannot change. Cancel it and reset it to draft first, or "
+                    "sign a new agreement.",
+                    agreement=signed[0].name,
+                    fields=", ".join(
+                        sorted(
+                            self._fields[f]._description_string(self.env)
+                            for f in changed
+                        )
+                    ),
+                )
+            )
+
     def action_sign(self):
+        self.check_access("write")
+        if self.filtered(lambda a: a.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "Only a draft agreement can be signed: reset a cancelled "
+                    "agreement to draft and check its terms first."
+                )
+            )
         self.write({"state": "active"})
+        return True
 
     def action_cancel(self):
         self.write({"state": "cancelled"})
+        return True
 
     def action_draft(self):
         self.write({"state": "draft"})
+        return True
 
     def action_view_members(self):
         self.ensure_one()
+        self.check_access("read")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Visiting Members"),
@@ -187,20 +241,29 @@ class CoopIntercoopAgreement(models.Model):
                     )
                 )
 
-    def register_member(self, values):
+    def _register_member(self, values):
         """Register a member of the partner cooperative as a visiting member.
 
         ``values``: partner_id or name (+ email, phone), card_number, proof
         ('card' needs a card number, 'trust' does not). Issues the welcome
-        voucher of the agreement. Returns the contact.
+        voucher of the agreement. Returns the contact (private: callers are
+        the registration wizard and the code of this addon).
         """
         self.ensure_one()
+        self.check_access("read")
         self._check_in_force()
         proof = values.get("proof") or "trust"
         card_number = (values.get("card_number") or "").strip()
         if proof == "card" and not card_number:
             raise UserError(
                 self.env._("Enter the number of the member card that was shown.")
+            )
+        if len(card_number) > CARD_NUMBER_SIZE:
+            raise UserError(
+                self.env._(
+                    "A member card number has at most %s characters.",
+                    CARD_NUMBER_SIZE,
+                )
             )
         Partner = self.env["res.partner"]
         partner = Partner.browse(values.get("partner_id") or []).exists()

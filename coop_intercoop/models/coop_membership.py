@@ -14,7 +14,8 @@ class CoopMembership(models.Model):
         percent = super()._get_fee_discount_percent()
         if len(self) != 1:
             return percent
-        agreement = self.partner_id.coop_intercoop_agreement_id.sudo()
+        # the agreement fields are for intercoop staff: ask as superuser
+        agreement = self.partner_id.sudo().coop_intercoop_agreement_id
         if (
             agreement
             and agreement.company_id == self.company_id

@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
+from odoo.addons.coop_membership.tools import bounds
+
 from ..tools import trial_rules
 
 CARD_STATES = [
@@ -13,6 +15,10 @@ CARD_STATES = [
     (trial_rules.EXPIRED, "Expired"),
     (trial_rules.CANCELLED, "Cancelled"),
 ]
+# a card once used keeps who, what and when it was issued for
+USED_CARD_FIELDS = {"partner_id", "formula_id", "company_id", "start_date"}
+# what the till may send when it registers a visitor
+VISITOR_TEXT_FIELDS = {"lastname": 128, "firstname": 128, "email": 254, "phone": 64}
 
 
 class CoopTrialCard(models.Model):
@@ -23,7 +29,12 @@ class CoopTrialCard(models.Model):
     _check_company_auto = True
 
     name = fields.Char(
-        string="Number", required=True, copy=False, readonly=True, default="/"
+        string="Number",
+        required=True,
+        copy=False,
+        readonly=True,
+        default="/",
+        size=32,
     )
     partner_id = fields.Many2one(
         "res.partner",
@@ -144,6 +155,15 @@ class CoopTrialCard(models.Model):
         return cards
 
     def write(self, vals):
+        used = self.filtered("usage_ids") if USED_CARD_FIELDS & set(vals) else None
+        if used:
+            raise UserError(
+                self.env._(
+                    "Card %s has been used: its holder, formula, company and start "
+                    "date cannot change. Cancel it and issue a new card.",
+                    used[0].name,
+                )
+            )
         res = super().write(vals)
         if {"partner_id", "cancelled", "company_id", "formula_id"} & set(vals):
             self._check_holder()
@@ -181,20 +201,25 @@ class CoopTrialCard(models.Model):
 
     def action_cancel(self):
         self.write({"cancelled": True})
+        return True
 
     # Registration ---------------------------------------------------------
+    @api.model
+    def _visitor_field_labels(self):
+        return {
+            "lastname": self.env._("last name"),
+            "firstname": self.env._("first name"),
+            "email": self.env._("email"),
+            "phone": self.env._("phone"),
+        }
+
     @api.model
     def _registration_values_check(self, formula, values):
         missing = trial_rules.missing_registration_fields(
             formula._required_registration_fields(), values
         )
         if missing:
-            labels = {
-                "lastname": self.env._("last name"),
-                "firstname": self.env._("first name"),
-                "email": self.env._("email"),
-                "phone": self.env._("phone"),
-            }
+            labels = self._visitor_field_labels()
             raise UserError(
                 self.env._(
                     "The registration for %(formula)s requires: %(fields)s.",
@@ -204,12 +229,13 @@ class CoopTrialCard(models.Model):
             )
 
     @api.model
-    def register_visitor(self, formula_id, values):
+    def _register_visitor(self, formula_id, values):
         """Register a visitor (new or ``values['partner_id']``) and issue a card.
 
         ``values``: lastname, firstname, email, phone, partner_id (all optional
         but the formula's mandatory fields). Returns the new card.
         """
+        self.check_access("create")
         formula = self.env["coop.trial.formula"].browse(formula_id).exists()
         if not formula:
             raise UserError(self.env._("Choose a trial formula."))
@@ -270,9 +296,35 @@ class CoopTrialCard(models.Model):
         )
 
     @api.model
+    def _check_visitor_arguments(self, formula_id, values):
+        """What the till sends: a formula id and a dict of short texts."""
+        if isinstance(formula_id, bool) or not isinstance(formula_id, int):
+            raise UserError(self.env._("Choose a trial formula."))
+        if not isinstance(values, dict):
+            raise UserError(self.env._("The visitor's details are missing."))
+        partner_id = values.get("partner_id") or False
+        if partner_id is not False and (
+            isinstance(partner_id, bool) or not isinstance(partner_id, int)
+        ):
+            raise UserError(self.env._("The contact must be given by its id."))
+        for key, size in VISITOR_TEXT_FIELDS.items():
+            value = values.get(key) or ""
+            if not isinstance(value, str) or bounds.text_too_long(value, size):
+                raise UserError(
+                    self.env._(
+                        "The %(field)s of the visitor must be a text of at most "
+                        "%(size)s characters.",
+                        field=self._visitor_field_labels()[key],
+                        size=size,
+                    )
+                )
+
+    @api.model
     def pos_register_visitor(self, formula_id, values):
         """POS entry point: returns the holder id and the card status."""
-        card = self.register_visitor(formula_id, values)
+        self.env["res.partner"]._coop_intercoop_check_staff()
+        self._check_visitor_arguments(formula_id, values)
+        card = self._register_visitor(formula_id, values)
         return {
             "partner_id": card.partner_id.id,
             "status": card.partner_id._coop_intercoop_status_values(),

@@ -15,7 +15,7 @@ REGISTRATION_FIELDS = {
 
 class CoopTrialFormula(models.Model):
     _name = "coop.trial.formula"
-    _inherit = ("pos.load.mixin",)
+    _inherit = ("pos.load.mixin", "coop.membership.bounds.mixin")
     _description = "Trial / Visitor Card Formula"
     _order = "sequence, name"
 
@@ -58,6 +58,11 @@ class CoopTrialFormula(models.Model):
         ),
     )
 
+    @api.model
+    def _coop_bounds(self):
+        # a card is a trial: ten years or a thousand purchases is no trial
+        return {"max_purchases": (0, 1000), "max_days": (0, 3660)}
+
     @api.constrains("max_purchases", "max_days")
     def _check_limits(self):
         for formula in self:
@@ -83,6 +88,7 @@ class CoopTrialFormula(models.Model):
 
     def action_view_cards(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "coop_intercoop.coop_trial_card_action"
         )

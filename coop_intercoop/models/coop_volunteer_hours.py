@@ -5,11 +5,14 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.sql import escape_psql
 
+from ..tools import volunteer_hours_csv
+
 
 class CoopVolunteerHours(models.Model):
     _name = "coop.volunteer.hours"
     _description = "Volunteer Hours"
     _order = "date desc, id desc"
+    _inherit = ("coop.membership.bounds.mixin",)
     _check_company_auto = True
 
     partner_id = fields.Many2one(
@@ -38,7 +41,7 @@ class CoopVolunteerHours(models.Model):
     )
     date = fields.Date(required=True, default=fields.Date.context_today)
     hours = fields.Float(required=True, digits=(16, 2))
-    activity = fields.Char(required=True)
+    activity = fields.Char(required=True, size=volunteer_hours_csv.MAX_ACTIVITY_SIZE)
     origin = fields.Selection(
         [("manual", "Recorded here"), ("import", "Imported")],
         default="manual",
@@ -52,6 +55,11 @@ class CoopVolunteerHours(models.Model):
     _sql_constraints = (
         ("hours_positive", "CHECK(hours > 0)", "Hours must be positive."),
     )
+
+    @api.model
+    def _coop_bounds(self):
+        # one line is one day's work at one activity
+        return {"hours": (0.01, volunteer_hours_csv.MAX_HOURS_PER_LINE)}
 
     @api.depends("cooperative_id", "company_id", "date")
     def _compute_agreement_id(self):

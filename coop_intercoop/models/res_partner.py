@@ -2,9 +2,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 from ..tools import trial_rules
-from .coop_intercoop_agreement import PROOFS
+from .coop_intercoop_agreement import CARD_NUMBER_SIZE, PROOFS
+
+# a member's card at a partner cooperative is not for other members to read
+STAFF_GROUPS = "point_of_sale.group_pos_user,coop_intercoop.group_coop_intercoop_user"
 
 
 class ResPartner(models.Model):
@@ -14,20 +18,27 @@ class ResPartner(models.Model):
         "coop.intercoop.agreement",
         string="Partner Cooperative Agreement",
         index="btree_not_null",
+        groups=STAFF_GROUPS,
         help="Set on members of a partner cooperative visiting our shop.",
     )
     coop_intercoop_partner_coop_id = fields.Many2one(
         related="coop_intercoop_agreement_id.partner_coop_id",
         string="Member Of (Partner Coop)",
+        groups=STAFF_GROUPS,
     )
-    coop_intercoop_card_number = fields.Char(string="Partner Coop Card Number")
-    coop_intercoop_proof = fields.Selection(PROOFS, string="Membership Established By")
+    coop_intercoop_card_number = fields.Char(
+        string="Partner Coop Card Number", size=CARD_NUMBER_SIZE, groups=STAFF_GROUPS
+    )
+    coop_intercoop_proof = fields.Selection(
+        PROOFS, string="Membership Established By", groups=STAFF_GROUPS
+    )
     coop_trial_card_ids = fields.One2many(
-        "coop.trial.card", "partner_id", string="Trial Cards"
+        "coop.trial.card", "partner_id", string="Trial Cards", groups=STAFF_GROUPS
     )
     coop_volunteer_hours_home = fields.Float(
         string="Volunteer Hours (Counted Here)",
         compute="_compute_coop_volunteer_hours_home",
+        groups=STAFF_GROUPS,
         help="Hours done here and at partner cooperatives pooling hours with us.",
     )
 
@@ -182,6 +193,34 @@ class ResPartner(models.Model):
         return values
 
     @api.model
+    def _coop_intercoop_check_staff(self):
+        """Intercoop status is for the cashiers and the intercoop staff."""
+        user = self.env.user
+        if not (
+            user.has_group("point_of_sale.group_pos_user")
+            or user.has_group("coop_intercoop.group_coop_intercoop_user")
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only cashiers and inter-cooperation staff may look up the "
+                    "inter-cooperation status of a contact."
+                )
+            )
+
+    @api.model
     def coop_intercoop_pos_status(self, partner_id):
-        """POS lookup of a customer's intercoop status (agreement or card)."""
-        return self.browse(partner_id)._coop_intercoop_status_values()
+        """POS lookup of a customer's intercoop status (agreement or card).
+
+        :param int partner_id: the contact
+        :return: plain values (see :meth:`_coop_intercoop_status_values`)
+        """
+        self._coop_intercoop_check_staff()
+        if isinstance(partner_id, bool) or not isinstance(partner_id, int):
+            raise UserError(self.env._("The contact must be given by its id."))
+        # one query: the contact exists and the caller may read it
+        partner = self.with_context(active_test=False).search(
+            [("id", "=", partner_id)], limit=1
+        )
+        if not partner:
+            raise UserError(self.env._("This contact does not exist (any more)."))
+        return partner._coop_intercoop_status_values()

@@ -5,3 +5,5 @@ from . import test_agreement
 from . import test_volunteer_hours
 from . import test_pos_trial_card
 from . import test_pos_tour
+from . import test_security_access
+from . import test_security_inputs

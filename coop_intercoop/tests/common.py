@@ -1,10 +1,12 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import json
 from contextlib import contextmanager
 
-from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo import Command, fields
+from odoo.tests import HttpCase, TransactionCase, new_test_user
+from odoo.tools import mute_logger
 
 
 class IntercoopCase(TransactionCase):
@@ -129,3 +131,92 @@ class IntercoopCase(TransactionCase):
         if pricelist:
             vals["pricelist_id"] = pricelist.id
         return env["sale.order"].create(vals)
+
+
+class IntercoopHttpCase(HttpCase, IntercoopCase):
+    """Two portal members A and B, the staff, a second company; JSON-RPC."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal_a = new_test_user(
+            cls.env, login="ic_portal_a", groups="base.group_portal"
+        )
+        cls.portal_b = new_test_user(
+            cls.env, login="ic_portal_b", groups="base.group_portal"
+        )
+        cls.partner_coop = cls.env["res.partner"].create(
+            {"name": "HendayaKoop", "is_company": True}
+        )
+        cls.agreement = cls.env["coop.intercoop.agreement"].create(
+            {
+                "name": "Convention HendayaKoop",
+                "partner_coop_id": cls.partner_coop.id,
+                "date_start": fields.Date.today(),
+                "pricelist_id": cls.member_pricelist.id,
+                "fee_discount_percent": 10.0,
+                "pool_volunteer_hours": True,
+            }
+        )
+        cls.agreement.action_sign()
+        cls.member_b = cls.portal_b.partner_id
+        cls.agreement._register_member(
+            {"partner_id": cls.member_b.id, "card_number": "HK-B-0001", "proof": "card"}
+        )
+        cls.company2 = cls.env["res.company"].create({"name": "Second Coop"})
+        cls.manager2 = new_test_user(
+            cls.env,
+            login="ic_manager2",
+            company_id=cls.company2.id,
+            company_ids=[Command.set(cls.company2.ids)],
+            groups="coop_intercoop.group_coop_intercoop_manager,"
+            "base.group_partner_manager",
+        )
+
+    def rpc(self, user, model, method, *args, **kwargs):
+        """Call ``model.method(*args, **kwargs)`` over JSON-RPC as ``user``;
+        returns the decoded reply (``result`` or ``error``)."""
+        login = user.login
+        self.authenticate(login, login + "x" * (8 - len(login)))
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 0,
+            "params": {
+                "model": model,
+                "method": method,
+                "args": args,
+                "kwargs": kwargs,
+            },
+        }
+        with mute_logger("odoo.http"):
+            response = self.url_open(
+                f"/web/dataset/call_kw/{model}/{method}",
+                data=json.dumps(payload),
+                headers={"Content-Type": "application/json"},
+            )
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+    def count(self, model, domain):
+        return self.env[model].with_context(active_test=False).search_count(domain)
+
+    def assertRefused(self, reply, message, counts):
+        """The reply is an error with ``message``; ``counts`` are
+        ``{(model, domain-as-tuple): count before}`` and must not change."""
+        self.assertIn("error", reply, f"not refused: {reply.get('result')}")
+        self.assertIn(message, reply["error"]["data"]["message"])
+        self.env.invalidate_all()
+        for (model, domain), before in counts.items():
+            self.assertEqual(self.count(model, list(domain)), before, model)
+
+    def snapshot(self, *model_domains):
+        """Counts before a request: ``(model, domain)`` pairs."""
+        return {(m, tuple(d)): self.count(m, d) for m, d in model_domains}
+
+    def call_wizard(self, user, model, vals, method):
+        """Create a wizard and press its button, both over JSON-RPC."""
+        created = self.rpc(user, model, "create", vals)
+        if "error" in created:
+            return created
+        return self.rpc(user, model, method, [created["result"]])

@@ -80,7 +80,7 @@ class TestAgreement(IntercoopCase):
         )
 
     def test_register_member_card_shown(self):
-        partner = self.agreement.with_user(self.manager).register_member(
+        partner = self.agreement.with_user(self.manager)._register_member(
             {"name": "Mathilde", "proof": "card", "card_number": "HK-0042"}
         )
         self.assertEqual(partner.coop_intercoop_agreement_id, self.agreement)
@@ -97,19 +97,19 @@ class TestAgreement(IntercoopCase):
         self.assertEqual(status["label"], "HendayaKoop")
         self.assertTrue(status["valid"])
         # registering twice does not give a second voucher
-        self.agreement.register_member({"partner_id": partner.id, "proof": "trust"})
+        self.agreement._register_member({"partner_id": partner.id, "proof": "trust"})
         self.assertEqual(
             self.env["loyalty.card"].search_count([("partner_id", "=", partner.id)]), 1
         )
 
     def test_register_member_on_trust_and_bad_input(self):
-        partner = self.agreement.register_member({"name": "Richard", "proof": "trust"})
+        partner = self.agreement._register_member({"name": "Richard", "proof": "trust"})
         self.assertEqual(partner.coop_intercoop_proof, "trust")
         before = self.env["res.partner"].search_count([])
         with self.assertRaisesMsg(UserError, "number of the member card"):
-            self.agreement.register_member({"name": "Nobody", "proof": "card"})
+            self.agreement._register_member({"name": "Nobody", "proof": "card"})
         with self.assertRaisesMsg(UserError, "needs a name"):
-            self.agreement.register_member({"proof": "trust"})
+            self.agreement._register_member({"proof": "trust"})
         self.assertEqual(self.env["res.partner"].search_count([]), before)
 
     def test_expired_agreement(self):
@@ -124,7 +124,7 @@ class TestAgreement(IntercoopCase):
         )
         before = self.env["res.partner"].search_count([])
         with self.assertRaisesMsg(UserError, "not in force"):
-            self.expired.register_member({"name": "Late", "proof": "trust"})
+            self.expired._register_member({"name": "Late", "proof": "trust"})
         self.assertEqual(self.env["res.partner"].search_count([]), before)
         # a member registered under it no longer gets the member conditions
         late = self.env["res.partner"].create(
@@ -152,7 +152,9 @@ class TestAgreement(IntercoopCase):
             )
 
     def test_voucher_gives_ten_percent_once(self):
-        partner = self.agreement.register_member({"name": "Mathilde", "proof": "trust"})
+        partner = self.agreement._register_member(
+            {"name": "Mathilde", "proof": "trust"}
+        )
         coupon = self.env["loyalty.card"].search([("partner_id", "=", partner.id)])
         order = self._sale_order(partner, pricelist=self.public_pricelist)
         order.order_line.product_id = self.laptop
@@ -194,7 +196,7 @@ class TestAgreement(IntercoopCase):
 
     def test_fee_discount_through_agreement(self):
         """Joining itopie through the agreement: a fee of 100 becomes 90."""
-        partner = self.agreement.register_member({"name": "Joiner", "proof": "trust"})
+        partner = self.agreement._register_member({"name": "Joiner", "proof": "trust"})
         membership = self._make_member(partner, state="candidate")
         self.assertEqual(membership._get_fee_discount_percent(), 10.0)
         self.assertEqual(float(membership._get_period_fee()), 90.0)
@@ -231,6 +233,6 @@ class TestAgreement(IntercoopCase):
         status = self.env["res.partner"].coop_intercoop_pos_status(employee.id)
         self.assertEqual(status["kind"], "none")
         with self.assertRaisesMsg(ValidationError, "already a member"):
-            self.env["coop.trial.card"].register_visitor(
+            self.env["coop.trial.card"]._register_visitor(
                 self.formula_coopalim.id, {"partner_id": employee.id}
             )

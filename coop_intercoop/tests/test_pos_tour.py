@@ -58,10 +58,10 @@ class TestPosIntercoopTour(TestPointOfSaleHttpCommon):
             }
         )
         Card = cls.env["coop.trial.card"].with_company(company)
-        cls.card = Card.register_visitor(
+        cls.card = Card._register_visitor(
             cls.formula_coopalim.id, {"lastname": "Nico Visitor"}
         )
-        used_up = Card.register_visitor(
+        used_up = Card._register_visitor(
             cls.formula_coopalim.id, {"lastname": "Used Up Visitor"}
         )
         cls.env["coop.trial.card.usage"].create(
@@ -80,7 +80,9 @@ class TestPosIntercoopTour(TestPointOfSaleHttpCommon):
                 "state": "active",
             }
         )
-        cls.agreement.register_member({"name": "Mathilde Etcheverry", "proof": "trust"})
+        cls.agreement._register_member(
+            {"name": "Mathilde Etcheverry", "proof": "trust"}
+        )
 
     def test_tour_show_visitor_card(self):
         self.env["coop.trial.card.usage"].create({"card_id": self.card.id})

@@ -33,7 +33,7 @@ class TestPosTrialCard(TestPoSCommon):
         super().setUp()
         self.config = self.basic_config
         self.open_new_session()
-        self.card = self.env["coop.trial.card"].register_visitor(
+        self.card = self.env["coop.trial.card"]._register_visitor(
             self.formula.id, {"lastname": "Visitor"}
         )
         self.visitor = self.card.partner_id

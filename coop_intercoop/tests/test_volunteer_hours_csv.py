@@ -1,7 +1,9 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import csv
 from datetime import date
+from unittest import mock
 
 from odoo.tests import BaseCase
 
@@ -81,6 +83,19 @@ class TestVolunteerHoursCsv(BaseCase):
                 [(2, "already_imported", "bob@home.coop")],
             ),
             ("", [(1, "empty", "")]),
+            (
+                f"ana@home.coop,Ana,2026-05-02,3,{'a' * 129}\n",
+                [(2, "activity_too_long", "128")],
+            ),
+            (f"ana@home.coop,Ana,2026-05-02,3,{'a' * 128}\n", []),
+            (
+                "ana@home.coop,Ana,2026-05-02,1e400,Shop shift\n",
+                [(2, "bad_hours", "1e400")],
+            ),
+            (
+                "ana@home.coop,Ana,2026-05-02,3,Shop shift,extra,cells\n",
+                [],
+            ),
         ]
         for body, expected in cases:
             with self.subTest(body=body):
@@ -92,3 +107,18 @@ class TestVolunteerHoursCsv(BaseCase):
             "member_email,date\nana@home.coop,2026-05-02\n", KNOWN, set()
         )
         self.assertEqual(errors, [(1, "missing_columns", "hours, activity")])
+
+    def test_not_a_csv(self):
+        self.assertEqual(v.parse_csv("", KNOWN, set())[1], [(1, "empty", "")])
+        self.assertEqual(v.parse_csv(" \n\n", KNOWN, set())[1], [(1, "empty", "")])
+        # whatever the csv module cannot read is reported, not raised
+        broken = mock.patch.object(v.csv, "DictReader", side_effect=csv.Error("bad"))
+        with broken:
+            _lines, errors = v.parse_csv(HEADER, KNOWN, set())
+            self.assertEqual(errors, [(1, "not_csv", "bad")])
+            self.assertEqual(v.emails_in_csv(HEADER), set())
+
+    def test_too_many_rows(self):
+        body = "ana@home.coop,Ana,2026-05-02,3,Shift\n" * (v.MAX_ROWS + 1)
+        _lines, errors = v.parse_csv(HEADER + body, KNOWN, set())
+        self.assertEqual(errors, [(v.MAX_ROWS + 2, "too_many_rows", str(v.MAX_ROWS))])

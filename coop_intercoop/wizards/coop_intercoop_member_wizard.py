@@ -21,6 +21,7 @@ class CoopIntercoopMemberWizard(models.TransientModel):
     name = fields.Char()
     email = fields.Char()
     phone = fields.Char()
+    # no size: a longer number gets a clear error instead of being cut
     card_number = fields.Char(string="Member Card Number")
     proof = fields.Selection(
         PROOFS, string="Membership Established By", required=True, default="card"
@@ -28,7 +29,7 @@ class CoopIntercoopMemberWizard(models.TransientModel):
 
     def action_register(self):
         self.ensure_one()
-        partner = self.agreement_id.register_member(
+        partner = self.agreement_id._register_member(
             {
                 "partner_id": self.partner_id.id,
                 "name": self.name,

@@ -36,7 +36,7 @@ class CoopTrialCardRegisterWizard(models.TransientModel):
         }
         if self.partner_id and not (self.lastname or self.firstname):
             values["lastname"] = self.partner_id.name
-        card = self.env["coop.trial.card"].register_visitor(self.formula_id.id, values)
+        card = self.env["coop.trial.card"]._register_visitor(self.formula_id.id, values)
         return {
             "type": "ir.actions.act_window",
             "res_model": "coop.trial.card",

@@ -32,6 +32,13 @@ class CoopVolunteerHoursImport(models.TransientModel):
             "duplicate_in_file": self.env._("duplicate line for %s", value),
             "already_imported": self.env._("hours of %s already recorded", value),
             "empty": self.env._("the file has no line"),
+            "not_csv": self.env._("the file is not a readable CSV file (%s)", value),
+            "too_many_rows": self.env._(
+                "the file has more than %s lines: split it by period", value
+            ),
+            "activity_too_long": self.env._(
+                "the activity is longer than %s characters", value
+            ),
         }
         return messages[code]
 
@@ -55,7 +62,7 @@ class CoopVolunteerHoursImport(models.TransientModel):
         agreement = self.agreement_id
         agreement._check_in_force()
         try:
-            text = base64.b64decode(self.csv_file).decode("utf-8-sig")
+            text = base64.b64decode(self.csv_file or b"").decode("utf-8-sig")
         except (ValueError, UnicodeDecodeError) as err:
             raise UserError(self.env._("The file is not UTF-8 CSV text.")) from err
         emails = volunteer_hours_csv.emails_in_csv(text)

@@ -2,8 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import base64
+import re
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from ..tools import volunteer_hours_csv
 
@@ -30,6 +32,14 @@ class CoopVolunteerHoursStatement(models.TransientModel):
     there_hours = fields.Float(compute="_compute_lines", string="Hours Done There")
     csv_file = fields.Binary(readonly=True, attachment=False)
     csv_filename = fields.Char()
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for wizard in self:
+            if wizard.date_to < wizard.date_from:
+                raise ValidationError(
+                    self.env._("The statement period cannot end before it starts.")
+                )
 
     @api.depends("agreement_id", "date_from", "date_to")
     def _compute_lines(self):
@@ -85,7 +95,8 @@ class CoopVolunteerHoursStatement(models.TransientModel):
                 "csv_file": base64.b64encode(text.encode()),
                 "csv_filename": "volunteer_hours_%s_%s_%s.csv"
                 % (
-                    self.agreement_id.partner_coop_id.name or "coop",
+                    # the name goes in a URL: keep letters, digits, - and .
+                    re.sub(r"[^\w.-]+", "_", self.partner_coop_id.name or "coop"),
                     self.date_from,
                     self.date_to,
                 ),
