@@ -16,6 +16,7 @@
     "data": [
         "security/coop_membership_security.xml",
         "security/ir.model.access.csv",
+        "data/res_groups_data.xml",
         "data/ir_cron.xml",
         "report/coop_membership_reports.xml",
         "views/coop_wizard_views.xml",

@@ -16,6 +16,7 @@
     "depends": ["sale_management", "purchase", "stock"],
     "data": [
         "security/ir.model.access.csv",
+        "data/res_groups_data.xml",
         "security/coop_shop_orders_security.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",

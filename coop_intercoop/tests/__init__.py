@@ -7,3 +7,4 @@ from . import test_pos_trial_card
 from . import test_pos_tour
 from . import test_security_access
 from . import test_security_inputs
+from . import test_click_everywhere

@@ -7,3 +7,5 @@ from . import test_admission
 from . import test_security_portal
 from . import test_security_internal
 from . import test_security_values
+from . import test_click_everywhere
+from . import test_settings

@@ -8,3 +8,4 @@ from . import test_portal
 from . import test_multilevel
 from . import test_security_portal
 from . import test_security_backend
+from . import test_click_everywhere

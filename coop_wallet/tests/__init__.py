@@ -6,3 +6,4 @@ from . import test_wallet_tour
 from . import test_wallet_portal
 from . import test_security_portal
 from . import test_security_wizards
+from . import test_click_everywhere
