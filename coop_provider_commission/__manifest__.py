@@ -34,5 +34,10 @@
         "views/menus.xml",
     ],
     "demo": ["demo/coop_commission_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "coop_provider_commission/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

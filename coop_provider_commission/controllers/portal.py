@@ -14,8 +14,28 @@ MAX_ID = 2**31 - 1
 
 
 class CoopCommissionPortal(CustomerPortal):
+    def _coop_is_provider(self):
+        """Whether the portal user's company is a provider with network
+        clients in the current company (the declarations concern it)."""
+        partner = request.env.user.partner_id.commercial_partner_id
+        return bool(
+            request.env["coop.network.client"]
+            .sudo()
+            .search_count(
+                [
+                    ("provider_id", "=", partner.id),
+                    ("company_id", "=", request.env.company.id),
+                ],
+                limit=1,
+            )
+        )
+
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        if not counters:
+            # the home page itself (not a /my/counters call): a provider's
+            # declarations tile shows even before its first declaration
+            values["coop_is_provider"] = self._coop_is_provider()
         if "coop_declaration_count" in counters:
             model = request.env["coop.commission.declaration"]
             values["coop_declaration_count"] = (
@@ -43,6 +63,8 @@ class CoopCommissionPortal(CustomerPortal):
             {
                 "page_name": "coop_declarations",
                 "declarations": request.env["coop.commission.declaration"].search([]),
+                "coop_is_provider": self._coop_is_provider(),
+                "coop_company": request.env.company.sudo(),
                 "error": error,
             }
         )
@@ -53,8 +75,8 @@ class CoopCommissionPortal(CustomerPortal):
             status=400 if error else 200,
         )
 
-    def _coop_new_declaration_error(self, month, partner):
-        """Why ``month`` cannot be declared by ``partner`` (None: it can)."""
+    def _coop_new_declaration_error(self, month):
+        """Why ``month`` cannot be declared by the portal user (None: it can)."""
         _ = request.env._
         today = fields.Date.context_today(request.env.user)
         day, error = declaration_import.parse_month(month, today)
@@ -62,18 +84,7 @@ class CoopCommissionPortal(CustomerPortal):
             return day, _("Please choose a valid month (YYYY-MM).")
         if error == "future_month":
             return day, _("A month can only be declared once it has started.")
-        is_provider = (
-            request.env["coop.network.client"]
-            .sudo()
-            .search_count(
-                [
-                    ("provider_id", "=", partner.id),
-                    ("company_id", "=", request.env.company.id),
-                ],
-                limit=1,
-            )
-        )
-        if not is_provider:
+        if not self._coop_is_provider():
             return day, _("Only providers with network clients declare their turnover.")
         return day, None
 
@@ -86,7 +97,7 @@ class CoopCommissionPortal(CustomerPortal):
     )
     def portal_coop_declaration_new(self, month=None, **kw):
         partner = request.env.user.partner_id.commercial_partner_id
-        day, error = self._coop_new_declaration_error(month, partner)
+        day, error = self._coop_new_declaration_error(month)
         if error:
             return self._coop_declarations_page(error=error)
         start, end = commission.period_bounds(day, "month")
@@ -207,6 +218,7 @@ class CoopCommissionPortal(CustomerPortal):
             {
                 "page_name": "coop_statements",
                 "statements": request.env["coop.commission.settlement"].search([]),
+                "coop_company": request.env.company.sudo(),
             }
         )
         return request.render(

@@ -4,6 +4,7 @@ from . import res_partner
 from . import account_move
 from . import coop_network_client
 from . import coop_network_departure
+from . import coop_network_departure_line
 from . import coop_commission_agreement
 from . import coop_commission_declaration
 from . import coop_commission_declaration_import

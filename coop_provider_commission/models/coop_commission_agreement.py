@@ -16,7 +16,7 @@ class CoopCommissionAgreement(models.Model):
     _order = "sequence, id"
     _check_company_auto = True
 
-    name = fields.Char(required=True, translate=True, tracking=True)
+    name = fields.Char(required=True, translate=True, tracking=True, string="Agreement")
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -137,9 +137,13 @@ class CoopCommissionAgreement(models.Model):
         string="Invoice Product",
         help="Product used on the invoice or bill lines of the settlements.",
     )
-    settlement_ids = fields.One2many("coop.commission.settlement", "agreement_id")
-    settlement_count = fields.Integer(compute="_compute_settlement_count")
-    note = fields.Html()
+    settlement_ids = fields.One2many(
+        "coop.commission.settlement", "agreement_id", string="Settlements"
+    )
+    settlement_count = fields.Integer(
+        compute="_compute_settlement_count", string="Number of Settlements"
+    )
+    note = fields.Html(string="Notes")
 
     @api.depends("direction", "partner_ids", "company_id")
     def _compute_payer_payee(self):

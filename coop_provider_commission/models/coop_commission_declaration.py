@@ -7,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_amount
+from odoo.tools.misc import babel_locale_parse
 
 from ..tools import commission, security
 
@@ -22,7 +24,7 @@ class CoopCommissionDeclaration(models.Model):
     _order = "date_from desc, provider_id"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name", store=True, string="Reference")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -45,12 +47,17 @@ class CoopCommissionDeclaration(models.Model):
         default="draft",
         required=True,
         tracking=True,
+        string="Status",
     )
     line_ids = fields.One2many(
         "coop.commission.declaration.line", "declaration_id", string="Lines"
     )
-    amount_total = fields.Monetary(compute="_compute_totals", store=True)
-    line_count = fields.Integer(compute="_compute_totals", store=True)
+    amount_total = fields.Monetary(
+        compute="_compute_totals", store=True, string="Declared Turnover"
+    )
+    line_count = fields.Integer(
+        compute="_compute_totals", store=True, string="Number of Lines"
+    )
     reminder_sent = fields.Boolean(readonly=True, copy=False)
 
     _sql_constraints = (
@@ -69,6 +76,20 @@ class CoopCommissionDeclaration(models.Model):
                 declaration.date_from.strftime("%Y-%m")
                 if declaration.date_from
                 else "",
+            )
+
+    @api.depends("provider_id", "date_from", "date_to")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        """The stored name keeps ISO dates (searchable, language-neutral);
+        the title shows the period in the reader's language."""
+        locale = babel_locale_parse(self.env.lang or "en_US")
+        for declaration in self:
+            period = commission.period_label(
+                declaration.date_from, declaration.date_to, locale
+            )
+            declaration.display_name = " – ".join(
+                part for part in (declaration.provider_id.name, period) if part
             )
 
     @api.depends("date_from")
@@ -107,7 +128,7 @@ class CoopCommissionDeclaration(models.Model):
                 raise UserError(
                     self.env._(
                         "Declaration %(name)s is no longer a draft.",
-                        name=declaration.name,
+                        name=declaration.display_name,
                     )
                 )
 
@@ -140,11 +161,21 @@ class CoopCommissionDeclaration(models.Model):
                 raise UserError(
                     self.env._(
                         "Declaration %(name)s is already validated.",
-                        name=declaration.name,
+                        name=declaration.display_name,
                     )
                 )
         self.write({"state": "validated"})
         self.activity_ids.action_feedback()
+        for declaration in self:
+            declaration.message_post(
+                body=self.env._(
+                    "Declaration validated: turnover of %(amount)s with the "
+                    "network clients.",
+                    amount=format_amount(
+                        self.env, declaration.amount_total, declaration.currency_id
+                    ),
+                )
+            )
         return True
 
     def action_reset_draft(self):

@@ -22,14 +22,16 @@ class CoopCommissionDeclarationLine(models.Model):
     provider_id = fields.Many2one(
         related="declaration_id.provider_id", store=True, index=True
     )
-    state = fields.Selection(related="declaration_id.state", store=True)
+    state = fields.Selection(
+        related="declaration_id.state", store=True, string="Status"
+    )
     client_id = fields.Many2one("res.partner", required=True)
     invoice_ref = fields.Char(
         string="Invoice Reference",
         required=True,
         size=declaration_import.REF_MAX_LENGTH,
     )
-    date = fields.Date(required=True)
+    date = fields.Date(required=True, string="Invoice Date")
     amount = fields.Monetary(currency_field="currency_id", required=True)
     quantity = fields.Float(
         string="Units", default=1.0, digits="Product Unit of Measure"

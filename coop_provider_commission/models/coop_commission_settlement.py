@@ -61,7 +61,7 @@ class CoopCommissionSettlement(models.Model):
     _order = "date_from desc, agreement_id, partner_id"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name", store=True, string="Reference")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -79,8 +79,11 @@ class CoopCommissionSettlement(models.Model):
         default="draft",
         required=True,
         tracking=True,
+        string="Status",
     )
-    line_ids = fields.One2many("coop.commission.settlement.line", "settlement_id")
+    line_ids = fields.One2many(
+        "coop.commission.settlement.line", "settlement_id", string="Lines"
+    )
     base_total = fields.Monetary(
         string="Turnover", compute="_compute_totals", store=True
     )
@@ -155,10 +158,6 @@ class CoopCommissionSettlement(models.Model):
         for settlement in self:
             settlement.access_url = "/my/commissions/statement/%s" % settlement.id
 
-    def _get_report_base_filename(self):
-        self.ensure_one()
-        return "Statement %s" % self.name
-
     # ------------------------------------------------------------------
     # Computation
     # ------------------------------------------------------------------
@@ -196,7 +195,7 @@ class CoopCommissionSettlement(models.Model):
                 self.env._(
                     "The period cannot be settled while these declarations are "
                     "not validated: %(names)s",
-                    names=", ".join(pending.mapped("name")),
+                    names=", ".join(pending.mapped("display_name")),
                 )
             )
 
@@ -223,7 +222,7 @@ class CoopCommissionSettlement(models.Model):
                 self.env._(
                     "The period cannot be settled while these lower-level "
                     "settlements are not validated: %(names)s",
-                    names=", ".join(drafts.mapped("name")),
+                    names=", ".join(drafts.mapped("display_name")),
                 )
             )
         return sum(children.mapped("amount_total"))
@@ -345,7 +344,8 @@ class CoopCommissionSettlement(models.Model):
             if settlement.state != "draft":
                 raise UserError(
                     self.env._(
-                        "Settlement %(name)s is not a draft.", name=settlement.name
+                        "Settlement %(name)s is not a draft.",
+                        name=settlement.display_name,
                     )
                 )
 
@@ -375,6 +375,7 @@ class CoopCommissionSettlement(models.Model):
         self.check_access("write")
         self._check_draft()
         self.write({"state": "validated"})
+        self._post_validated()
         return True
 
     def action_reset_draft(self):
@@ -385,7 +386,7 @@ class CoopCommissionSettlement(models.Model):
                 raise UserError(
                     self.env._(
                         "Settlement %(name)s is invoiced: cancel its document first.",
-                        name=settlement.name,
+                        name=settlement.display_name,
                     )
                 )
         self.write({"state": "draft"})

@@ -3,8 +3,10 @@
 
 from collections import defaultdict
 
-from odoo import Command, models
+from odoo import Command, api, models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
+from odoo.tools.misc import babel_locale_parse
 
 from ..tools import commission, security
 
@@ -15,6 +17,51 @@ class CoopCommissionSettlementDocumentMixin(models.AbstractModel):
 
     _name = "coop.commission.settlement.document.mixin"
     _description = "Commission Settlement Documents"
+
+    @api.depends("agreement_id.name", "partner_id.name", "date_from", "date_to")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        """The stored name keeps ISO dates (searchable, language-neutral);
+        the title shows the period in the reader's language."""
+        locale = babel_locale_parse(self.env.lang or "en_US")
+        for settlement in self:
+            period = commission.period_label(
+                settlement.date_from, settlement.date_to, locale
+            )
+            settlement.display_name = " / ".join(
+                part
+                for part in (
+                    settlement.agreement_id.name,
+                    settlement.partner_id.name,
+                    period,
+                )
+                if part
+            )
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Statement %s", self.display_name)
+
+    def _post_validated(self):
+        """A chatter line with the amount in its currency."""
+        for settlement in self:
+            if settlement.direction == "to_company":
+                body = self.env._(
+                    "Settlement validated: %(partner)s owes %(amount)s.",
+                    partner=settlement.partner_id.name,
+                    amount=format_amount(
+                        self.env, settlement.amount_total, settlement.currency_id
+                    ),
+                )
+            else:
+                body = self.env._(
+                    "Settlement validated: %(amount)s is due to %(partner)s.",
+                    partner=settlement.partner_id.name,
+                    amount=format_amount(
+                        self.env, settlement.amount_total, settlement.currency_id
+                    ),
+                )
+            settlement.message_post(body=body)
 
     def _create_documents(self, net=False):
         """Make the accounting documents of validated settlements: a customer
@@ -44,8 +91,10 @@ class CoopCommissionSettlementDocumentMixin(models.AbstractModel):
             for settlement in settlements:
                 if company.currency_id.is_zero(settlement.amount_total):
                     continue
+                # the document's line reads in the partner's language
+                lang = settlement.partner_id.lang or self.env.lang
                 line = {
-                    "name": settlement.name,
+                    "name": settlement.with_context(lang=lang).display_name,
                     "quantity": 1.0,
                     "price_unit": settlement.amount_signed * sign,
                 }

@@ -28,6 +28,7 @@ class CoopNetworkClient(models.Model):
         required=True,
         default="provider",
         tracking=True,
+        string="Brought By",
     )
     date_entered = fields.Date(
         string="Entered the Network", required=True, default=fields.Date.context_today
@@ -42,7 +43,7 @@ class CoopNetworkClient(models.Model):
     replacement_provider_id = fields.Many2one("res.partner", tracking=True)
     date_left = fields.Date(string="Left the Network", readonly=True)
     active = fields.Boolean(default=True, tracking=True)
-    note = fields.Text()
+    note = fields.Text(string="Notes")
 
     @api.constrains("client_id", "provider_id", "replacement_provider_id", "active")
     def _check_client(self):

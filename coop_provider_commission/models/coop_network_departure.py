@@ -15,28 +15,13 @@ class CoopNetworkDeparture(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
     provider_id = fields.Many2one("res.partner", required=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(
+        required=True, default=fields.Date.context_today, string="Departure Date"
+    )
     user_id = fields.Many2one(
         "res.users", string="Recorded by", default=lambda self: self.env.user
     )
-    line_ids = fields.One2many("coop.network.departure.line", "departure_id")
-    note = fields.Text()
-
-
-class CoopNetworkDepartureLine(models.Model):
-    _name = "coop.network.departure.line"
-    _description = "Client Returned or Released on a Provider's Departure"
-
-    departure_id = fields.Many2one(
-        "coop.network.departure", required=True, ondelete="cascade"
+    line_ids = fields.One2many(
+        "coop.network.departure.line", "departure_id", string="Clients"
     )
-    network_client_id = fields.Many2one("coop.network.client", required=True)
-    client_id = fields.Many2one(related="network_client_id.client_id", store=True)
-    action = fields.Selection(
-        [
-            ("returned", "Returned to the cooperative"),
-            ("released", "Released to the provider"),
-        ],
-        required=True,
-    )
-    new_provider_id = fields.Many2one("res.partner")
+    note = fields.Text(string="Notes")

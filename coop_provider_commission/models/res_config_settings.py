@@ -8,8 +8,12 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     coop_declaration_reminder_day = fields.Integer(
-        related="company_id.coop_declaration_reminder_day", readonly=False
+        related="company_id.coop_declaration_reminder_day",
+        readonly=False,
+        string="Declaration Reminder Day",
     )
     coop_commission_user_id = fields.Many2one(
-        related="company_id.coop_commission_user_id", readonly=False
+        related="company_id.coop_commission_user_id",
+        readonly=False,
+        string="Commission Responsible",
     )

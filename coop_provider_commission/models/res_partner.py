@@ -10,7 +10,9 @@ class ResPartner(models.Model):
     coop_portfolio_ids = fields.One2many(
         "coop.network.client", "provider_id", string="Network Portfolio"
     )
-    coop_portfolio_count = fields.Integer(compute="_compute_coop_portfolio_count")
+    coop_portfolio_count = fields.Integer(
+        compute="_compute_coop_portfolio_count", string="Network Clients"
+    )
 
     def _compute_coop_portfolio_count(self):
         groups = self.env["coop.network.client"]._read_group(

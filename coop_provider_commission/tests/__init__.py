@@ -9,3 +9,7 @@ from . import test_multilevel
 from . import test_security_portal
 from . import test_security_backend
 from . import test_click_everywhere
+from . import test_portal_offer
+from . import test_language
+from . import test_tour
+from . import test_demo

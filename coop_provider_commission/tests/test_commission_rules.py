@@ -24,6 +24,26 @@ class TestCommissionRules(BaseCase):
             with self.subTest(day=day, period=period):
                 self.assertEqual(c.period_bounds(day, period), (start, end))
 
+    def test_period_label(self):
+        """Stored titles read in the reader's language."""
+        nov = (date(2026, 11, 1), date(2026, 11, 30))
+        sem = (date(2026, 7, 1), date(2026, 12, 31))
+        days = (date(2026, 3, 10), date(2026, 4, 5))
+        cases = [
+            (nov, "en_US", "November 2026"),
+            (nov, "fr_FR", "novembre 2026"),
+            (nov, "de_DE", "November 2026"),
+            ((date(2024, 2, 1), date(2024, 2, 29)), "fr_FR", "février 2024"),
+            (sem, "en_US", "Jul \u2013 Dec 2026"),
+            (sem, "fr_FR", "juil.\u2013déc. 2026"),
+            (sem, "de_DE", "Juli\u2013Dez. 2026"),
+            (days, "fr_FR", "10 mars \u2013 5 avr. 2026"),
+            ((date(2026, 3, 1), None), "fr_FR", ""),
+        ]
+        for (date_from, date_to), locale, label in cases:
+            with self.subTest(locale=locale, date_from=date_from, date_to=date_to):
+                self.assertEqual(c.period_label(date_from, date_to, locale), label)
+
     def test_month_index_and_first_year(self):
         # the seed: 20 % of an entrusted client's turnover "during the first year"
         cases = [

@@ -5,6 +5,7 @@
 from collections import namedtuple
 from datetime import date
 
+from babel.dates import format_interval
 from dateutil.relativedelta import relativedelta
 
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "semester": 6, "year": 12}
@@ -45,6 +46,22 @@ def period_bounds(day, period):
     start = date(day.year, first_month, 1)
     end = start + relativedelta(months=months, days=-1)
     return start, end
+
+
+def period_label(date_from, date_to, locale="en_US"):
+    """A period in the reader's language (a babel locale or its name):
+    ``November 2026`` for a calendar month, ``Jul – Dec 2026`` for whole
+    months, the days otherwise (``Mar 10 – Apr 5, 2026``)."""
+    if not date_from or not date_to:
+        return ""
+    whole_months = date_from.day == 1 and (date_to + relativedelta(days=1)).day == 1
+    if not whole_months:
+        skeleton = "yMMMd"
+    elif (date_from.year, date_from.month) == (date_to.year, date_to.month):
+        skeleton = "yMMMM"
+    else:
+        skeleton = "yMMM"
+    return format_interval(date_from, date_to, skeleton, locale=locale)
 
 
 def month_index(start, day):

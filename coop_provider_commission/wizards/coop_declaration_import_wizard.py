@@ -12,7 +12,7 @@ class CoopDeclarationImportWizard(models.TransientModel):
         "coop.commission.declaration", required=True, ondelete="cascade"
     )
     file = fields.Binary(string="Spreadsheet", required=True)
-    filename = fields.Char()
+    filename = fields.Char(string="File Name")
 
     def action_import(self):
         self.ensure_one()

@@ -21,7 +21,7 @@ class CoopNetworkDepartureWizard(models.TransientModel):
         help="Provider who takes over the returned clients that have no "
         "designated replacement; empty: the cooperative itself.",
     )
-    note = fields.Text()
+    note = fields.Text(string="Notes")
 
     def action_confirm(self):
         """Return the clients the cooperative entrusted to the provider (to
