@@ -11,3 +11,4 @@ from . import pos_payment_method
 from . import pos_payment
 from . import pos_order
 from . import pos_session
+from . import coop_wallet_history

@@ -1,6 +1,6 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, models
 
 WALLET_FIELDS = {
     "account_id",
@@ -16,18 +16,6 @@ WALLET_FIELDS = {
 
 class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
-
-    coop_wallet_running_balance = fields.Monetary(
-        string="Wallet Balance",
-        compute="_compute_coop_wallet_running_balance",
-        currency_field="company_currency_id",
-    )
-
-    @api.depends_context("order_cumulated_balance", "domain_cumulated_balance")
-    def _compute_coop_wallet_running_balance(self):
-        # the wallet is a liability: the member's money is the credit side
-        for line in self:
-            line.coop_wallet_running_balance = -line.cumulated_balance
 
     def _coop_wallet_keys(self, posted_only=False):
         """(company, partner) of the lines lying on their company's wallet account."""

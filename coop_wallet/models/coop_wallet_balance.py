@@ -24,10 +24,18 @@ class CoopWalletBalance(models.Model):
     _rec_name = "partner_id"
 
     partner_id = fields.Many2one(
-        "res.partner", required=True, ondelete="cascade", index=True, readonly=True
+        "res.partner",
+        string="Wallet Holder",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        readonly=True,
     )
     company_id = fields.Many2one(
-        "res.company", required=True, ondelete="cascade", readonly=True
+        "res.company",
+        required=True,
+        ondelete="cascade",
+        readonly=True,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     posted_balance = fields.Monetary(readonly=True)

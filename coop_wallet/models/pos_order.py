@@ -1,6 +1,6 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from ..tools import wallet_rules
@@ -204,8 +204,8 @@ class PosOrder(models.Model):
                 self.env._(
                     "The wallet refund (%(amount)s) is larger than what was paid "
                     "from the wallet (%(paid)s).",
-                    amount=amount,
-                    paid=refundable,
+                    amount=tools.format_amount(self.env, amount, self.currency_id),
+                    paid=tools.format_amount(self.env, refundable, self.currency_id),
                 )
             )
 
@@ -239,8 +239,10 @@ class PosOrder(models.Model):
         )[:1]
         values = {
             "order": self.pos_reference or self.name,
-            "balance": balance,
-            "cap": self.company_id.coop_wallet_offline_cap,
+            "balance": tools.format_amount(self.env, balance, self.currency_id),
+            "cap": tools.format_amount(
+                self.env, self.company_id.coop_wallet_offline_cap, self.currency_id
+            ),
         }
         if decision == wallet_rules.REVIEW:
             summary = self.env._("Offline overdraft to review")

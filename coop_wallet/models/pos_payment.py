@@ -6,4 +6,6 @@ from odoo import fields, models
 class PosPayment(models.Model):
     _inherit = "pos.payment"
 
-    coop_is_wallet = fields.Boolean(related="payment_method_id.coop_is_wallet")
+    coop_is_wallet = fields.Boolean(
+        string="Wallet Payment", related="payment_method_id.coop_is_wallet"
+    )

@@ -1,6 +1,6 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools import wallet_rules
@@ -89,10 +89,11 @@ class ResCompany(models.Model):
             if not product.property_account_income_id:
                 product.property_account_income_id = self.coop_wallet_account_id
         Method = self.env["pos.payment.method"].with_company(self)
-        if not Method.search_count(
+        method = Method.search(
             [("coop_is_wallet", "=", True), ("company_id", "=", self.id)], limit=1
-        ):
-            Method.create(
+        )
+        if not method:
+            method = Method.create(
                 {
                     "name": self.env._("Wallet"),
                     "company_id": self.id,
@@ -101,6 +102,22 @@ class ResCompany(models.Model):
                     "journal_id": False,
                 }
             )
+            self._coop_wallet_add_to_shops(method)
+
+    def _coop_wallet_add_to_shops(self, method):
+        """Offer the new wallet method in the company's existing shops kept in
+        its currency (wallets are kept in the company currency). Adding a
+        method is harmless to an open session: it is allowed there too."""
+        self.ensure_one()
+        configs = (
+            self.env["pos.config"]
+            .with_company(self)
+            .search([("company_id", "=", self.id)])
+            .filtered(lambda config: config.currency_id == self.currency_id)
+        )
+        configs.with_context(bypass_payment_method_ids_forbidden_change=True).write(
+            {"payment_method_ids": [Command.link(method.id)]}
+        )
 
     def _coop_wallet_create_account(self):
         self.ensure_one()

@@ -92,25 +92,23 @@ class ResPartner(models.Model):
             )
         self.check_access("read")
 
+    def _coop_wallet_history_domain(self, company):
+        """Domain of the wallet movements (posted and pending) of ``self``'s
+        wallet in ``company``."""
+        self.ensure_one()
+        return [
+            ("partner_id", "=", self._coop_wallet_holder(company).id),
+            ("company_id", "=", company.id),
+        ]
+
     def action_coop_wallet_history(self):
         self.ensure_one()
         self._coop_wallet_check_user()
         holder = self._coop_wallet_holder()
-        company = self.env.company
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "coop_wallet.account_move_line_wallet_action"
+            "coop_wallet.coop_wallet_history_action"
         )
-        domain = [
-            ("partner_id", "=", holder.id),
-            ("account_id", "=", company.coop_wallet_account_id.id),
-            ("parent_state", "=", "posted"),
-            ("company_id", "=", company.id),
-        ]
-        action["domain"] = domain
-        action["context"] = {
-            "order_cumulated_balance": "date desc, id desc",
-            "domain_cumulated_balance": domain,
-        }
+        action["domain"] = self._coop_wallet_history_domain(self.env.company)
         action["display_name"] = self.env._("Wallet of %s", holder.display_name)
         return action
 
@@ -134,30 +132,26 @@ class ResPartner(models.Model):
         month = month or fields.Date.context_today(self)
         date_from = date(month.year, month.month, 1)
         date_to = date_from + relativedelta(months=1, days=-1)
-        Line = self.env["account.move.line"].sudo()
-        domain = [
-            ("partner_id", "=", holder.id),
-            ("account_id", "=", company.coop_wallet_account_id.id),
-            ("parent_state", "=", "posted"),
-            ("company_id", "=", company.id),
-        ]
-        opening_rows = Line._read_group(
-            domain + [("date", "<", date_from)], aggregates=["balance:sum"]
+        History = self.env["coop.wallet.history"].sudo()
+        domain = self._coop_wallet_history_domain(company)
+        opening_rows = History._read_group(
+            domain + [("date", "<", date_from)], aggregates=["amount:sum"]
         )
-        opening = -(opening_rows[0][0] or 0.0) if opening_rows else 0.0
-        lines = Line.search(
+        opening = (opening_rows[0][0] or 0.0) if opening_rows else 0.0
+        lines = History.search(
             domain + [("date", ">=", date_from), ("date", "<=", date_to)],
-            order="date, id",
+            order="date, pending, id",
         )
-        amounts = [-line.balance for line in lines]
+        amounts = [line.amount for line in lines]
         running = wallet_rules.running_balances(amounts, opening)
         movements = [
             {
                 "date": line.date,
-                "ref": line.move_id.name,
-                "label": line.move_id.ref or line.name or "",
+                "ref": line.reference,
+                "label": line.label or "",
                 "amount": amount,
                 "balance": total,
+                "pending": line.pending,
             }
             for line, amount, total in zip(lines, amounts, running, strict=True)
         ]

@@ -55,12 +55,8 @@ class TestWalletLedger(WalletCommon):
         # the history carries a running balance
         self.topup(self.member, 25.5)
         action = self.member.with_company(self.company).action_coop_wallet_history()
-        lines = (
-            self.env["account.move.line"]
-            .with_context(**action["context"])
-            .search(action["domain"], order="date desc, id desc")
-        )
-        self.assertEqual(lines.mapped("coop_wallet_running_balance"), [75.5, 50.0])
+        lines = self.env[action["res_model"]].search(action["domain"])
+        self.assertEqual(lines.mapped("running_balance"), [75.5, 50.0])
         self.assertEqual(self.balance(self.member), 75.5)
 
     def test_topup_bad_input(self):

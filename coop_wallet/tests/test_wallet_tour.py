@@ -97,3 +97,25 @@ class TestWalletTours(TestPointOfSaleHttpCommon):
         self.assertEqual(len(order), 1)
         self.assertFalse(order.coop_wallet_offline)
         self.assertEqual(self.balance(), 20.0)
+
+    def test_journey_topup_then_pay(self):
+        """First day: a cashier tops up 50 at the back office (50 + 50), the
+        member pays 90 at the till; every figure then says 10, session open."""
+        self.member.invalidate_recordset()
+        self.start_tour(
+            f"/odoo/res.partner/{self.member.id}",
+            "CoopWalletBackofficeTopupTour",
+            login="pos_user",
+        )
+        self.assertEqual(self.balance(), 100.0)
+        self.start_pos_tour("CoopWalletJourneyTour")
+        order = self.env["pos.order"].search([("partner_id", "=", self.member.id)])
+        self.assertEqual(order.payment_ids.payment_method_id, self.wallet_pm)
+        self.assertEqual(order.session_id.state, "opened")
+        self.assertEqual(self.balance(), 10.0)
+        member = self.member.with_company(self.company)
+        action = member.action_coop_wallet_history()
+        history = self.env[action["res_model"]].search(action["domain"])
+        self.assertEqual(history.mapped("running_balance"), [10.0, 100.0, 50.0])
+        self.assertEqual(history[0].pos_order_id, order)
+        self.assertEqual(member._coop_wallet_statement()["closing"], 10.0)

@@ -12,12 +12,15 @@ class CoopWalletAdjustment(models.TransientModel):
     _coop_wallet_group = "coop_wallet.group_coop_wallet_manager"
 
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     partner_id = fields.Many2one("res.partner", required=True, string="Customer")
     amount = fields.Monetary(
-        required=True, help="Positive to credit the wallet, negative to debit it."
+        required=True,
+        help="Positive to credit the wallet, negative to debit it.",
     )
     account_id = fields.Many2one(
         "account.account",
@@ -61,7 +64,7 @@ class CoopWalletAdjustment(models.TransientModel):
         )
         body = self.env._(
             "Wallet adjusted by %(amount)s: %(reason)s",
-            amount=amount,
+            amount=self._coop_wallet_format(amount),
             reason=self.reason,
         )
         for record in (holder, move):

@@ -13,7 +13,9 @@ class CoopWalletInvoicePayment(models.TransientModel):
     company_id = fields.Many2one(related="move_id.company_id")
     currency_id = fields.Many2one(related="move_id.currency_id")
     amount = fields.Monetary(required=True)
-    partner_id = fields.Many2one(related="move_id.commercial_partner_id")
+    partner_id = fields.Many2one(
+        string="Customer", related="move_id.commercial_partner_id"
+    )
 
     @api.model
     def default_get(self, fields_list):
@@ -80,7 +82,10 @@ class CoopWalletInvoicePayment(models.TransientModel):
             lambda line: line.account_id == receivable and not line.reconciled
         ).sudo().reconcile()
         invoice.sudo().message_post(
-            body=self.env._("%(amount)s settled from the wallet.", amount=amount),
+            body=self.env._(
+                "%(amount)s settled from the wallet.",
+                amount=self._coop_wallet_format(amount),
+            ),
             author_id=self.env.user.partner_id.id,
         )
         return move

@@ -1,6 +1,6 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 
@@ -10,7 +10,9 @@ class CoopWalletTopup(models.TransientModel):
     _description = "Wallet Top-up"
 
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
     )
     partner_id = fields.Many2one("res.partner", required=True, string="Customer")
     amount = fields.Monetary(required=True)
@@ -85,7 +87,7 @@ class CoopWalletTopup(models.TransientModel):
         holder.sudo().message_post(
             body=self.env._(
                 "Wallet topped up with %(amount)s (%(journal)s).",
-                amount=self.amount,
+                amount=tools.format_amount(self.env, self.amount, self.currency_id),
                 journal=self.journal_id.name,
             ),
             author_id=self.env.user.partner_id.id,

@@ -12,7 +12,9 @@ class CoopWalletTransfer(models.TransientModel):
     _coop_wallet_group = "coop_wallet.group_coop_wallet_manager"
 
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     partner_from_id = fields.Many2one("res.partner", required=True, string="From")
@@ -51,7 +53,7 @@ class CoopWalletTransfer(models.TransientModel):
         )
         body = self.env._(
             "Wallet transfer of %(amount)s from %(giver)s to %(receiver)s: %(reason)s",
-            amount=amount,
+            amount=self._coop_wallet_format(amount),
             giver=source.display_name,
             receiver=target.display_name,
             reason=self.reason,

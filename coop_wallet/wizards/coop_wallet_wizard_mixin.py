@@ -1,6 +1,6 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, models, tools
 from odoo.exceptions import AccessError, UserError
 
 from ..tools import wallet_rules
@@ -51,6 +51,10 @@ class CoopWalletWizardMixin(models.AbstractModel):
             records.check_access("read")
         self._coop_wallet_confirm()
         return True
+
+    def _coop_wallet_format(self, amount):
+        """``amount`` with the symbol of the wallet company's currency."""
+        return tools.format_amount(self.env, amount, self.company_id.currency_id)
 
     def _coop_wallet_records(self):
         """The recordsets (partners, documents) the wizard works on."""

@@ -5,7 +5,6 @@ import { _t } from "@web/core/l10n/translation";
 import { patch } from "@web/core/utils/patch";
 import { useEffect, useState } from "@odoo/owl";
 import { AlertDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
-import { ConnectionLostError } from "@web/core/network/rpc";
 import { PaymentScreen } from "@point_of_sale/app/screens/payment_screen/payment_screen";
 import { offlineSpent, walletAvailable } from "./coop_wallet_rules";
 
@@ -41,22 +40,11 @@ patch(PaymentScreen.prototype, {
             Object.assign(this.coopWallet, { partnerId: null, balance: 0, offline: false });
             return this.coopWallet;
         }
-        let balance = partner.coop_wallet_balance || 0;
-        let offline = false;
-        try {
-            const result = await this.pos.data.call("res.partner", "coop_wallet_get_balance", [
-                partner.id,
-            ]);
-            balance = result.balance;
-            partner.coop_wallet_balance = balance;
+        const { balance: known, offline } = await this.pos.coopWalletFetchBalance(partner);
+        if (!offline) {
             delete offlineSpent[partner.id];
-        } catch (error) {
-            if (!(error instanceof ConnectionLostError)) {
-                throw error;
-            }
-            offline = true;
-            balance = (partner.coop_wallet_balance || 0) - (offlineSpent[partner.id] || 0);
         }
+        const balance = offline ? known - (offlineSpent[partner.id] || 0) : known;
         Object.assign(this.coopWallet, { partnerId: partner.id, balance, offline });
         return this.coopWallet;
     },
@@ -78,12 +66,26 @@ patch(PaymentScreen.prototype, {
             this.coopWalletAlert(_t("The wallet of this customer has no available balance."));
             return false;
         }
-        const result = await super.addNewPaymentLine(...arguments);
+        const result = await this.coopWalletAddLine(...arguments);
         const line = this.paymentLines.at(-1);
         if (result && line?.payment_method_id.coop_is_wallet && line.amount > available) {
             line.set_amount(available);
         }
         return result;
+    },
+    /** Add the wallet line without the stock "due balance follow-up" warning
+     *  that Odoo shows for every payment method without a journal: a wallet
+     *  payment is settled from the prepaid wallet, there is nothing to follow
+     *  up. Only the notification raised synchronously at the start of the
+     *  stock method, before its first await, is muted. */
+    coopWalletAddLine() {
+        const notification = this.notification;
+        this.notification = { ...notification, add: () => {} };
+        try {
+            return super.addNewPaymentLine(...arguments);
+        } finally {
+            this.notification = notification;
+        }
     },
     async _isOrderValid(isForceValidate) {
         const walletLines = this.coopWalletLines();

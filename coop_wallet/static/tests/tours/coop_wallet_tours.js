@@ -40,12 +40,50 @@ function openRegister() {
     return [Chrome.startPoS(), Dialog.confirm("Open Register")].flat();
 }
 
-/** Sell `product` to Member Ana and open the payment screen. */
-function payForMember(product, quantity, price) {
+function customerListBalanceIs(name, amount) {
+    return [
+        {
+            content: `the customer list shows the wallet balance ${amount} of ${name}`,
+            trigger: `.partner-list .partner-line:contains("${name}") .partner-line-balance .coop-wallet-partner-balance:contains("${amount}")`,
+        },
+    ];
+}
+
+function selectedCustomerBalanceIs(amount) {
+    return [
+        {
+            content: `the wallet balance ${amount} is shown next to the selected customer`,
+            trigger: `.product-screen .set-partner .coop-wallet-partner-balance:contains("${amount}")`,
+        },
+    ];
+}
+
+function noFollowUpWarning() {
+    return [
+        {
+            content: "no 'due balance follow-up' warning for a wallet payment",
+            trigger: ".payment-screen .paymentline:contains('Wallet')",
+            run: () => {
+                const warning = [...document.querySelectorAll(".o_notification")].find((el) =>
+                    el.textContent.includes("follow-up")
+                );
+                if (warning) {
+                    throw new Error("The stock follow-up warning is shown for the wallet.");
+                }
+            },
+        },
+    ];
+}
+
+/** Sell `product` to Member Ana and open the payment screen; with `balance`,
+ *  check the wallet balance in the customer list and next to the customer. */
+function payForMember(product, quantity, price, balance) {
     return [
         ProductScreen.addOrderline(product, quantity, price),
         ProductScreen.clickPartnerButton(),
+        balance ? customerListBalanceIs("Member Ana", balance) : [],
         ProductScreen.clickCustomer("Member Ana"),
+        balance ? selectedCustomerBalanceIs(balance) : [],
         ProductScreen.clickPayButton(),
     ].flat();
 }
@@ -54,9 +92,10 @@ registry.category("web_tour.tours").add("CoopWalletPayTour", {
     steps: () =>
         [
             openRegister(),
-            payForMember("Wallet Apples", "3"),
+            payForMember("Wallet Apples", "3", undefined, "50.00"),
             walletBalanceIs("50.00"),
             PaymentScreen.clickPaymentMethod("Wallet", true, { remaining: "0.00" }),
+            noFollowUpWarning(),
             PaymentScreen.clickValidate(),
             ReceiptScreen.isShown(),
             receiptWalletBalanceIs("20.00"),
@@ -168,5 +207,60 @@ registry.category("web_tour.tours").add("CoopWalletOfflineTour", {
                     posmodel.data.network.offline = false;
                 },
             },
+        ].flat(),
+});
+
+/** Journey, back-office part: a cashier tops up Member Ana's wallet from her
+ *  contact form and sees the new balance and history. */
+registry.category("web_tour.tours").add("CoopWalletBackofficeTopupTour", {
+    steps: () => [
+        {
+            content: "the wallet smart button shows the balance (50.00)",
+            trigger: ".o_form_view .o-form-buttonbox button[name=action_coop_wallet_history]:contains('50.00')",
+        },
+        {
+            content: "top up the wallet",
+            trigger: ".o_form_view .o-form-buttonbox button[name=action_coop_wallet_topup]",
+            run: "click",
+        },
+        {
+            content: "amount: 50",
+            trigger: ".modal .o_field_widget[name=amount] input",
+            run: "edit 50",
+        },
+        {
+            content: "confirm the top-up",
+            trigger: ".modal button[name=action_confirm]",
+            run: "click",
+        },
+        {
+            content: "the smart button shows the new balance (100.00)",
+            trigger: "body:not(:has(.modal)) .o_form_view .o-form-buttonbox button[name=action_coop_wallet_history]:contains('100.00')",
+            run: "click",
+        },
+        {
+            content: "the history ends at the balance",
+            trigger: ".o_list_view .o_data_row:first td[name=running_balance]:contains('100.00')",
+        },
+    ],
+});
+
+/** Journey, till part: Member Ana pays 90.00 of her 100.00 with the wallet. */
+registry.category("web_tour.tours").add("CoopWalletJourneyTour", {
+    steps: () =>
+        [
+            openRegister(),
+            payForMember("Wallet Apples", "9", undefined, "100.00"),
+            walletBalanceIs("100.00"),
+            PaymentScreen.clickPaymentMethod("Wallet", true, { remaining: "0.00" }),
+            noFollowUpWarning(),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            receiptWalletBalanceIs("10.00"),
+            ReceiptScreen.clickNextOrder(),
+            ProductScreen.clickPartnerButton(),
+            customerListBalanceIs("Member Ana", "10.00"),
+            ProductScreen.clickCustomer("Member Ana"),
+            selectedCustomerBalanceIs("10.00"),
         ].flat(),
 });
