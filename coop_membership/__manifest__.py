@@ -30,5 +30,11 @@
         "views/menus.xml",
     ],
     "demo": ["demo/coop_membership_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "coop_membership/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
+    "post_init_hook": "post_init_hook",
 }

@@ -2,8 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
+import babel.dates
+
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.misc import babel_locale_parse, get_lang
 
 from ..tools import periods as period_rules
 from ..tools import prepaid as prepaid_rules
@@ -61,6 +64,22 @@ class CoopFeePeriod(models.Model):
             else:
                 period.name = period.scheme_id.name
 
+    @api.depends_context("lang")
+    @api.depends("scheme_id.name", "date_start", "date_end")
+    def _compute_display_name(self):
+        # the stored name is for searching; the reader sees the scheme's name
+        # and the months in their own language
+        locale = babel_locale_parse(get_lang(self.env).code)
+        for period in self:
+            if not (period.date_start and period.date_end):
+                period.display_name = period.scheme_id.name or period.name
+                continue
+            period.display_name = "%s %s – %s" % (
+                period.scheme_id.name or "",
+                babel.dates.format_date(period.date_start, "MMM y", locale=locale),
+                babel.dates.format_date(period.date_end, "MMM y", locale=locale),
+            )
+
     def _compute_totals(self):
         for period in self:
             lines = period.fee_line_ids.filtered(lambda f: f.kind == "invoice")
@@ -108,7 +127,13 @@ class CoopFeePeriod(models.Model):
         }
 
     def action_view_invoices(self):
+        """The period's fee invoices: a staff screen (a portal member may read
+        a period, not list everyone's invoices)."""
         self.ensure_one()
+        if not self.env.user.has_group("coop_membership.group_coop_user"):
+            raise AccessError(
+                self.env._("Only cooperative staff can list a period's invoices.")
+            )
         self.check_access("read")
         return {
             "type": "ir.actions.act_window",

@@ -27,6 +27,8 @@ class CoopMembership(models.Model):
         "coop.membership.fee.mixin",
         "coop.membership.notice.mixin",
         "coop.membership.action.mixin",
+        "coop.membership.figures.mixin",
+        "coop.membership.directory.mixin",
         "coop.membership.bounds.mixin",
     )
     _order = "company_id, name desc, id desc"
@@ -113,10 +115,15 @@ class CoopMembership(models.Model):
     share_line_ids = fields.One2many(
         "coop.share.line", "membership_id", string="Share Movements"
     )
-    shares_held = fields.Integer(compute="_compute_shares")
-    shares_subscribed = fields.Integer(compute="_compute_shares")
+    # held = paid (a share counts once its invoice is paid); subscribed =
+    # posted or paid, not cancelled; capital = value of the shares held
+    shares_held = fields.Integer(compute="_compute_shares", store=True)
+    shares_subscribed = fields.Integer(compute="_compute_shares", store=True)
     share_amount = fields.Monetary(
-        compute="_compute_shares", string="Capital Held", currency_field="currency_id"
+        compute="_compute_shares",
+        store=True,
+        string="Capital Held",
+        currency_field="currency_id",
     )
     fee_line_ids = fields.One2many("coop.fee.line", "membership_id", string="Fees")
     move_ids = fields.One2many(
@@ -152,7 +159,12 @@ class CoopMembership(models.Model):
                 else 0
             )
 
-    @api.depends("share_line_ids.quantity", "share_line_ids.state")
+    @api.depends(
+        "share_line_ids.quantity",
+        "share_line_ids.state",
+        "share_line_ids.kind",
+        "share_line_ids.amount",
+    )
     def _compute_shares(self):
         for member in self:
             held = subscribed = 0

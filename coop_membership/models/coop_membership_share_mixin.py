@@ -1,6 +1,6 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import bounds
@@ -12,6 +12,21 @@ class CoopMembershipShareMixin(models.AbstractModel):
 
     _name = "coop.membership.share.mixin"
     _description = "Membership Share Capital"
+
+    shares_missing = fields.Integer(
+        compute="_compute_shares_missing",
+        help="Paid shares an active or passive member still lacks to reach "
+        "the minimum of the category.",
+    )
+
+    @api.depends("state", "min_shares", "shares_held")
+    def _compute_shares_missing(self):
+        for member in self:
+            member.shares_missing = (
+                max(member.min_shares - member.shares_held, 0)
+                if member.state in ("active", "passive")
+                else 0
+            )
 
     def _get_share_account(self):
         self.ensure_one()

@@ -47,6 +47,42 @@ class ResCompany(models.Model):
         "leave date.",
     )
 
+    coop_directory_default_listed = fields.Boolean(
+        string="List New Members in the Directory",
+        help="Default consent of a new membership to appear in the member "
+        "directory of the portal (the member can change it there).",
+    )
+
+    def _coop_membership_setup(self):
+        """Give companies having a chart a share capital account (equity)."""
+        for company in self.sudo():
+            if company.chart_template and not company.coop_share_account_id:
+                company.coop_share_account_id = company._coop_create_share_account()
+
+    def _coop_create_share_account(self):
+        self.ensure_one()
+        Account = self.env["account.account"].with_company(self)
+        equity = Account.search(
+            [
+                ("company_ids", "parent_of", self.id),
+                ("account_type", "=", "equity"),
+            ],
+            order="code",
+            limit=1,
+        )
+        # Odoo's own search for a free code, next to the chart's first
+        # equity account (its capital range in any chart)
+        code = Account._search_new_account_code(equity.code or "1000")
+        return Account.create(
+            {
+                "name": self.env._("Member Share Capital"),
+                "code": code,
+                "account_type": "equity",
+                "reconcile": False,
+                "company_ids": [(6, 0, self.ids)],
+            }
+        )
+
     @api.constrains("coop_max_proxies", "coop_notice_reminder_days")
     def _check_coop_numbers(self):
         for company in self:

@@ -21,3 +21,6 @@ class ResConfigSettings(models.TransientModel):
     coop_notice_reminder_days = fields.Integer(
         related="company_id.coop_notice_reminder_days", readonly=False
     )
+    coop_directory_default_listed = fields.Boolean(
+        related="company_id.coop_directory_default_listed", readonly=False
+    )

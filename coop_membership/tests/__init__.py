@@ -9,3 +9,6 @@ from . import test_security_internal
 from . import test_security_values
 from . import test_click_everywhere
 from . import test_settings
+from . import test_first_day
+from . import test_portal_directory
+from . import test_journey_tour

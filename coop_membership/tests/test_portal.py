@@ -41,6 +41,7 @@ class TestPortal(HttpCase):
                 "payroll": 987654,
             }
         )
+        cls.other.directory_listed = True
         cls.other.partner_id.write(
             {"email": "olga.secret@example.com", "phone": "+41 22 555 00 00"}
         )
