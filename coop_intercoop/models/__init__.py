@@ -1,5 +1,6 @@
 from . import coop_trial_formula
 from . import coop_trial_card
+from . import coop_trial_card_display
 from . import coop_trial_card_usage
 from . import coop_intercoop_agreement
 from . import coop_volunteer_hours

@@ -29,9 +29,11 @@ class CoopIntercoopAgreement(models.Model):
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(required=True, tracking=True)
+    name = fields.Char(string="Agreement", required=True, tracking=True)
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
     )
     partner_coop_id = fields.Many2one(
         "res.partner",
@@ -43,6 +45,7 @@ class CoopIntercoopAgreement(models.Model):
     )
     state = fields.Selection(
         [("draft", "Draft"), ("active", "Signed"), ("cancelled", "Cancelled")],
+        string="Status",
         default="draft",
         required=True,
         tracking=True,
@@ -55,7 +58,9 @@ class CoopIntercoopAgreement(models.Model):
         string="In Force", compute="_compute_is_valid", search="_search_is_valid"
     )
     convention_file = fields.Binary(string="Signed Convention", attachment=True)
-    convention_filename = fields.Char()
+    convention_filename = fields.Char(
+        string="Convention File Name",
+    )
     # their side of the mutual shareholding
     currency_id = fields.Many2one(related="company_id.currency_id")
     their_share_count = fields.Integer(
@@ -91,8 +96,10 @@ class CoopIntercoopAgreement(models.Model):
     member_ids = fields.One2many(
         "res.partner", "coop_intercoop_agreement_id", string="Visiting Members"
     )
-    member_count = fields.Integer(compute="_compute_member_count")
-    note = fields.Html()
+    member_count = fields.Integer(string="Members", compute="_compute_member_count")
+    note = fields.Html(
+        string="Notes",
+    )
 
     _sql_constraints = (
         (

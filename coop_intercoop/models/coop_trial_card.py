@@ -48,10 +48,7 @@ class CoopTrialCard(models.Model):
         "coop.trial.formula", required=True, tracking=True, check_company=True
     )
     company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
+        "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     start_date = fields.Date(
         required=True, default=fields.Date.context_today, tracking=True
@@ -62,14 +59,19 @@ class CoopTrialCard(models.Model):
     max_purchases = fields.Integer(related="formula_id.max_purchases")
     max_days = fields.Integer(related="formula_id.max_days")
     last_day = fields.Date(compute="_compute_last_day", store=True)
+    # numbers for the till; screens show remaining_*_display (unlimited)
     remaining_purchases = fields.Integer(
-        compute="_compute_status", help="-1 when the formula has no purchase limit"
+        string="Purchases Left (number)",
+        compute="_compute_status",
+        help="-1 when the formula has no purchase limit",
     )
     remaining_days = fields.Integer(
-        compute="_compute_status", help="-1 when the formula has no day limit"
+        string="Days Left (number)",
+        compute="_compute_status",
+        help="-1 when the formula has no day limit",
     )
     state = fields.Selection(
-        CARD_STATES, compute="_compute_status", search="_search_state"
+        CARD_STATES, string="Status", compute="_compute_status", search="_search_state"
     )
 
     @api.depends("usage_ids.quantity")

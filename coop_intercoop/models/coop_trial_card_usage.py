@@ -16,13 +16,19 @@ class CoopTrialCardUsage(models.Model):
     partner_id = fields.Many2one(related="card_id.partner_id", store=True)
     date = fields.Datetime(required=True, default=fields.Datetime.now)
     quantity = fields.Integer(
-        required=True, default=1, help="1 for a purchase, -1 for a refund."
+        string="Purchases",
+        required=True,
+        default=1,
+        help="1 for a purchase, -1 for a refund.",
     )
     pos_order_id = fields.Many2one(
-        "pos.order", ondelete="set null", index="btree_not_null"
+        "pos.order",
+        string="Point of Sale Order",
+        ondelete="set null",
+        index="btree_not_null",
     )
     sale_order_id = fields.Many2one(
-        "sale.order", ondelete="set null", index="btree_not_null"
+        "sale.order", string="Sales Order", ondelete="set null", index="btree_not_null"
     )
 
     _sql_constraints = (

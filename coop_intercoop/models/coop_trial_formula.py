@@ -19,11 +19,13 @@ class CoopTrialFormula(models.Model):
     _description = "Trial / Visitor Card Formula"
     _order = "sequence, name"
 
-    name = fields.Char(required=True, translate=True)
+    name = fields.Char(string="Formula", required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
     )
     max_purchases = fields.Integer(
         string="Purchase Limit",
@@ -46,9 +48,9 @@ class CoopTrialFormula(models.Model):
         help="Pricelist granted to the holder while the card is active "
         "(usually the member pricelist).",
     )
-    note = fields.Text(translate=True)
+    note = fields.Text(string="Notes", translate=True)
     card_ids = fields.One2many("coop.trial.card", "formula_id", string="Cards")
-    card_count = fields.Integer(compute="_compute_card_count")
+    card_count = fields.Integer(string="Number of Cards", compute="_compute_card_count")
 
     _sql_constraints = (
         (

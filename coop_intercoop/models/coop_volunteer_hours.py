@@ -50,7 +50,9 @@ class CoopVolunteerHours(models.Model):
     is_external = fields.Boolean(
         string="Done at a Partner Coop", compute="_compute_counts_at_home", store=True
     )
-    counts_at_home = fields.Boolean(compute="_compute_counts_at_home", store=True)
+    counts_at_home = fields.Boolean(
+        string="Counts at Home", compute="_compute_counts_at_home", store=True
+    )
 
     _sql_constraints = (
         ("hours_positive", "CHECK(hours > 0)", "Hours must be positive."),

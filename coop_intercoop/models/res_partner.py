@@ -35,6 +35,11 @@ class ResPartner(models.Model):
     coop_trial_card_ids = fields.One2many(
         "coop.trial.card", "partner_id", string="Trial Cards", groups=STAFF_GROUPS
     )
+    coop_trial_card_count = fields.Integer(
+        string="Number of Trial Cards",
+        compute="_compute_coop_trial_card_count",
+        groups=STAFF_GROUPS,
+    )
     coop_volunteer_hours_home = fields.Float(
         string="Volunteer Hours (Counted Here)",
         compute="_compute_coop_volunteer_hours_home",
@@ -56,6 +61,26 @@ class ResPartner(models.Model):
         hours = {partner.id: total for partner, total in data}
         for partner in self:
             partner.coop_volunteer_hours_home = hours.get(partner.id, 0.0)
+
+    def _compute_coop_trial_card_count(self):
+        data = self.env["coop.trial.card"]._read_group(
+            [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+        )
+        counts = {partner.id: count for partner, count in data}
+        for partner in self:
+            partner.coop_trial_card_count = counts.get(partner.id, 0)
+
+    def action_view_coop_trial_cards(self):
+        """The contact's trial cards (smart button of the contact form)."""
+        self.ensure_one()
+        self.check_access("read")
+        self.env["coop.trial.card"].check_access("read")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "coop_intercoop.coop_trial_card_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
 
     # Membership (coop_membership) -------------------------------------------
     def _coop_intercoop_is_member(self, company=None):

@@ -8,3 +8,4 @@ from . import test_pos_tour
 from . import test_security_access
 from . import test_security_inputs
 from . import test_click_everywhere
+from . import test_journey_tour

@@ -6,6 +6,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import new_test_user
 
 from .common import IntercoopCase
 
@@ -30,6 +31,9 @@ class TestTrialCard(IntercoopCase):
         self.assertEqual(card.state, "active")
         self.assertEqual(card.remaining_days, 60)
         self.assertEqual(card.remaining_purchases, -1)
+        # screens read "Unlimited", never "-1"
+        self.assertEqual(card.remaining_purchases_display, "Unlimited")
+        self.assertEqual(card.remaining_days_display, "60")
         self.assertTrue(card.name.startswith("TRIAL/"))
         self.assertEqual(
             card.partner_id.property_product_pricelist, self.member_pricelist
@@ -64,6 +68,16 @@ class TestTrialCard(IntercoopCase):
             self.formula_baudet.id, {"partner_id": card.partner_id.id}
         )
         self.assertEqual(second.state, "active")
+        # the contact's smart button counts and opens both cards
+        partner = card.partner_id.with_user(self.user)
+        self.assertEqual(partner.coop_trial_card_count, 2)
+        action = partner.action_view_coop_trial_cards()
+        self.assertEqual(
+            self.env["coop.trial.card"].search(action["domain"]), card | second
+        )
+        plain = new_test_user(self.env, login="ic_plain", groups="base.group_user")
+        with self.assertRaises(AccessError):
+            card.partner_id.with_user(plain).action_view_coop_trial_cards()
 
     def test_card_for_member_refused(self):
         partner = self.env["res.partner"].create({"name": "Already Member"})
@@ -134,6 +148,8 @@ class TestTrialCard(IntercoopCase):
         self.assertEqual(forced.state, "draft")
         self.assertEqual(card.purchases_used, 3)
         self.assertEqual(card.remaining_purchases, 0)
+        self.assertEqual(card.remaining_purchases_display, "0")
+        self.assertEqual(card.remaining_days_display, "Unlimited")
         # a cancelled sale gives the purchase back
         orders[2]._action_cancel()
         self.assertEqual(card.purchases_used, 2)

@@ -51,6 +51,19 @@ class TestTrialRules(BaseCase):
             with self.subTest(today=today):
                 self.assertEqual(r.remaining_days(START, max_days, today), expected)
 
+    def test_remaining_display(self):
+        cases = [
+            # remaining (None or -1: no limit), shown
+            (3, "3"),
+            (0, "0"),
+            (None, "Unlimited"),
+            (-1, "Unlimited"),
+            (-5, "Unlimited"),
+        ]
+        for remaining, expected in cases:
+            with self.subTest(remaining=remaining):
+                self.assertEqual(r.remaining_display(remaining, "Unlimited"), expected)
+
     def test_card_state(self):
         cases = [
             # max_purchases, max_days, used, today, cancelled, state

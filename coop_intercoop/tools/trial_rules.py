@@ -69,3 +69,11 @@ def agreement_is_valid(state, date_start, date_end, today):
     if date_start and today < date_start:
         return False
     return not (date_end and today > date_end)
+
+
+def remaining_display(remaining, unlimited_label):
+    """What a screen shows for a remaining count: the count, never below 0,
+    or ``unlimited_label`` when the formula has no such limit (None or -1)."""
+    if remaining is None or remaining < 0:
+        return unlimited_label
+    return str(remaining)

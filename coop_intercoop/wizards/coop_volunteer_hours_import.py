@@ -19,7 +19,9 @@ class CoopVolunteerHoursImport(models.TransientModel):
         help="The partner cooperative where the hours in the file were done.",
     )
     csv_file = fields.Binary(string="CSV File", required=True)
-    csv_filename = fields.Char()
+    csv_filename = fields.Char(
+        string="File Name",
+    )
 
     def _error_message(self, code, value):
         messages = {

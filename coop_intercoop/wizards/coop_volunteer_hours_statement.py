@@ -16,8 +16,8 @@ class CoopVolunteerHoursStatement(models.TransientModel):
 
     agreement_id = fields.Many2one("coop.intercoop.agreement", required=True)
     partner_coop_id = fields.Many2one(related="agreement_id.partner_coop_id")
-    date_from = fields.Date(required=True)
-    date_to = fields.Date(required=True)
+    date_from = fields.Date(string="From", required=True)
+    date_to = fields.Date(string="To", required=True)
     here_line_ids = fields.Many2many(
         "coop.volunteer.hours",
         compute="_compute_lines",
@@ -30,8 +30,10 @@ class CoopVolunteerHoursStatement(models.TransientModel):
     )
     here_hours = fields.Float(compute="_compute_lines", string="Hours Done Here")
     there_hours = fields.Float(compute="_compute_lines", string="Hours Done There")
-    csv_file = fields.Binary(readonly=True, attachment=False)
-    csv_filename = fields.Char()
+    csv_file = fields.Binary(string="CSV File", readonly=True, attachment=False)
+    csv_filename = fields.Char(
+        string="File Name",
+    )
 
     @api.constrains("date_from", "date_to")
     def _check_period(self):
