@@ -27,5 +27,10 @@
         "views/res_partner_views.xml",
     ],
     "demo": ["demo/coop_shop_orders_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "coop_shop_orders/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

@@ -4,6 +4,7 @@
 from markupsafe import Markup
 
 from odoo import models
+from odoo.tools import format_amount
 
 
 class AccountMove(models.Model):
@@ -33,12 +34,14 @@ class AccountMove(models.Model):
                 continue
             to_send |= move
             for order in orders:
+                env = order._shop_staff_env()
                 order.message_post(
                     body=Markup("<p>%s</p>")
-                    % self.env._(
-                        "Invoice %(invoice)s posted; it is being emailed to "
-                        "%(email)s with its PDF.",
+                    % env._(
+                        "Invoice %(invoice)s of %(amount)s posted; it is being "
+                        "emailed to %(email)s with its PDF.",
                         invoice=move._get_html_link(),
+                        amount=format_amount(env, move.amount_total, move.currency_id),
                         email=move.partner_id.email or "?",
                     ),
                     subtype_xmlid="mail.mt_note",

@@ -17,16 +17,24 @@ class CoopShopOrderArrival(models.Model):
     _order = "id desc"
 
     order_id = fields.Many2one(
-        "sale.order", required=True, ondelete="cascade", index=True
+        "sale.order",
+        string="Sales Order",
+        required=True,
+        ondelete="cascade",
+        index=True,
     )
-    picking_id = fields.Many2one("stock.picking", required=True, ondelete="cascade")
+    picking_id = fields.Many2one(
+        "stock.picking", string="Receipt", required=True, ondelete="cascade"
+    )
     company_id = fields.Many2one(related="order_id.company_id", store=True)
     partner_id = fields.Many2one(related="order_id.partner_id")
     move_ids = fields.Many2many("stock.move", string="Arrived moves")
     line_ids = fields.Many2many("sale.order.line", string="Arrived lines")
-    line_summary = fields.Text(compute="_compute_line_summary")
+    line_summary = fields.Text(string="Products", compute="_compute_line_summary")
     is_complete = fields.Boolean(
-        help="All the ordered goods are now in the shop.", readonly=True
+        string="Complete",
+        help="All the ordered goods are now in the shop.",
+        readonly=True,
     )
 
     _sql_constraints = (

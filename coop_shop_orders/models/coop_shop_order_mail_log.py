@@ -38,7 +38,9 @@ class CoopShopOrderMailLog(models.Model):
     )
     email_from = fields.Char(string="From", size=TITLE_MAX_LENGTH)
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
     )
     kind = fields.Selection(
         [
@@ -52,6 +54,7 @@ class CoopShopOrderMailLog(models.Model):
     )
     state = fields.Selection(
         [("to_review", "To review"), ("done", "Reviewed")],
+        string="Status",
         default="to_review",
         required=True,
         tracking=True,

@@ -19,6 +19,19 @@ class CoopShopOrderMailMixin(models.AbstractModel):
     def _shop_mail_company(self):
         return self.env.company
 
+    def _shop_staff_lang(self):
+        """Language of the staff reading what the shop stores in the chatter
+        (notes, to-dos): the shop responsible's, else the company's."""
+        company = self._shop_mail_company()
+        return (
+            company.shop_order_user_id.lang or company.partner_id.lang or self.env.lang
+        )
+
+    def _shop_staff_env(self):
+        """This environment in the staff's language: stored texts and amounts
+        read as the shop's staff reads them."""
+        return self.with_context(lang=self._shop_staff_lang()).env
+
     def _shop_filter_gateway_attachments(self, attachments):
         """Split gateway attachments (``(name, content[, info])`` tuples) into
         kept ones and the names of the refused ones (over the company limit)."""

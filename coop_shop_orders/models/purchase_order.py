@@ -4,6 +4,7 @@
 from markupsafe import Markup
 
 from odoo import models
+from odoo.tools import format_amount
 
 
 class PurchaseOrder(models.Model):
@@ -22,12 +23,16 @@ class PurchaseOrder(models.Model):
             for order in purchase._shop_request_orders():
                 # the buyer may not edit quotations: the flag is the system's
                 order.sudo().shop_ordered = True
+                env = order._shop_staff_env()
                 order.message_post(
                     body=Markup("<p>%s</p>")
-                    % self.env._(
-                        "Ordered from %(vendor)s: %(purchase)s",
+                    % env._(
+                        "Ordered from %(vendor)s: %(purchase)s (%(amount)s)",
                         vendor=purchase.partner_id.display_name,
                         purchase=purchase._get_html_link(),
+                        amount=format_amount(
+                            env, purchase.amount_total, purchase.currency_id
+                        ),
                     ),
                     subtype_xmlid="mail.mt_note",
                 )

@@ -48,6 +48,7 @@ class SaleOrder(models.Model):
         copy=False,
     )
     shop_request_ref_key = fields.Char(
+        string="Request Reference Key",
         compute="_compute_shop_request_ref_key",
         store=True,
         index=True,
@@ -79,7 +80,9 @@ class SaleOrder(models.Model):
     shop_request_age = fields.Integer(
         string="Age (days)", compute="_compute_shop_request_age"
     )
-    shop_arrival_ids = fields.One2many("coop.shop.order.arrival", "order_id")
+    shop_arrival_ids = fields.One2many(
+        "coop.shop.order.arrival", "order_id", string="Arrival Notices"
+    )
 
     @api.model
     def _group_expand_shop_stage(self, stages, domain):
@@ -187,7 +190,8 @@ class SaleOrder(models.Model):
             "company_id": company.id,
             "client_order_ref": reference or False,
             "shop_is_email_request": True,
-            "shop_request_title": title or self.env._("(no subject)"),
+            "shop_request_title": title
+            or self.with_company(company)._shop_staff_env()._("(no subject)"),
             "shop_request_description": body if text else False,
             "shop_request_email_from": email_from,
             "shop_request_date": date,
@@ -285,7 +289,9 @@ class SaleOrder(models.Model):
         for order in self.filtered(
             lambda o: o.shop_is_email_request and o.state == "cancel"
         ):
-            order._shop_todo(self.env._("Reply received on a cancelled quotation"))
+            order._shop_todo(
+                order._shop_staff_env()._("Reply received on a cancelled quotation")
+            )
         return res
 
     def message_post(self, **kwargs):

@@ -6,3 +6,5 @@ from . import test_security_gateway
 from . import test_security_rpc
 from . import test_click_everywhere
 from . import test_settings
+from . import test_menus
+from . import test_journey_tour

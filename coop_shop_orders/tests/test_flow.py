@@ -7,7 +7,7 @@ import io
 from PIL import Image
 
 from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tools import mute_logger
+from odoo.tools import format_amount, mute_logger
 
 from .common import ShopOrdersCommon, raw_email
 
@@ -185,6 +185,13 @@ class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
         self.assertIn("Ordered from", bodies)
         self.assertIn("has arrived", bodies)
         self.assertIn(invoice.name, bodies)
+        # amounts read with their currency, as the staff reads them
+        for record in (purchase, invoice):
+            with self.subTest(record=record.name):
+                amount = format_amount(
+                    self.env, record.amount_total, record.currency_id
+                )
+                self.assertIn(amount.replace("\xa0", "&nbsp;"), bodies)
 
     def test_invoice_email_can_be_disabled(self):
         self.company.shop_order_invoice_email = False

@@ -123,6 +123,19 @@ class TestShopOrdersGateway(ShopOrdersCommon, TransactionCase):
         self.assertIn("A screen please", order.shop_request_description)
         self.assertEqual(len(self.sent_to("marie.cooperatrice@example.com")), 1)
 
+    def test_stored_texts_in_the_staff_language(self):
+        """The shop responsible reads French: what the gateway stores for them
+        is French, whatever the sender's language."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["coop_shop_orders"], ["fr_FR"], overwrite=True
+        )
+        self.shop_user.lang = "fr_FR"
+        self.assertEqual(self.member.lang, "en_US")
+        with self.mock_mail_gateway():
+            self.process(raw_email(subject=None, body="A screen please"))
+        self.assertEqual(self.requests().shop_request_title, "(sans objet)")
+
     def test_empty_body(self):
         with self.mock_mail_gateway():
             self.process(raw_email(subject="2024-18 Empty", body=""))
