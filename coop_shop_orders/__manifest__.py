@@ -6,7 +6,7 @@
     "summary": "Ordering by email: an email to the shop becomes a quotation, "
     "priced for members, confirmed, purchased, announced on arrival, "
     "invoiced by email",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Cooperatives",
     "website": "https://github.com/OCA/cooperative",
     "author": "Coop Addons Contributors, Odoo Community Association (OCA)",

@@ -6,7 +6,7 @@ from . import coop_shop_order_mail_log
 from . import coop_shop_order_arrival
 from . import mail_thread
 from . import sale_order
-from . import sale_order_acknowledgement
+from . import sale_order_gateway
 from . import purchase_order
 from . import stock_picking
 from . import account_move

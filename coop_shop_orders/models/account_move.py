@@ -27,9 +27,9 @@ class AccountMove(models.Model):
             orders = move.invoice_line_ids.sale_line_ids.order_id.filtered(
                 "shop_is_email_request"
             )
+            # "invoiced" is computed from the invoices' states
             if not orders:
                 continue
-            orders.sudo().shop_invoiced = True
             if not move.company_id.shop_order_invoice_email or move.sending_data:
                 continue
             to_send |= move

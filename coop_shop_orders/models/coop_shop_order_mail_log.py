@@ -8,7 +8,7 @@ from email.parser import BytesHeaderParser
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import email_normalize, email_split
 
 from ..tools.mail_request import TITLE_MAX_LENGTH, clean_text
@@ -94,38 +94,41 @@ class CoopShopOrderMailLog(models.Model):
         return message
 
     @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """An email the order alias routed here (see
+        ``sale.order._routing_check_route``): kept for review with its
+        original; an unknown sender learns how to order."""
+        if not self.env.is_system():
+            raise AccessError(
+                self.env._("Only the mail gateway may deliver order emails.")
+            )
+        values = {
+            "name": msg_dict.get("subject") or "-",
+            "email_from": msg_dict.get("email_from"),
+        }
+        values.update(custom_values or {})
+        log = super().message_new(msg_dict, custom_values=values)
+        raw = self.env.context.get("shop_order_raw_email")
+        if raw:
+            log._shop_attach_raw(raw)
+        if log.kind == "unknown_sender":
+            log._shop_send_how_to_order()
+        return log
+
+    @api.model
     def _shop_log_bounce(self, message_dict):
-        bounced_message = message_dict.get("bounced_message")
-        order = self.env["sale.order"]
-        if (
-            bounced_message
-            and bounced_message.model == "sale.order"
-            and bounced_message.res_id
-        ):
-            order = order.browse(bounced_message.res_id).exists()
-            order = order.filtered("shop_is_email_request")
-        to_emails = {email_normalize(e) for e in email_split(message_dict.get("to"))}
-        aliases = (
-            self.env["res.company"]
-            .sudo()
-            .search([("shop_order_alias_id", "!=", False)])
-            .shop_order_alias_id
-        )
-        alias_company = aliases.filtered(
-            lambda a: a.alias_full_name and a.alias_full_name in to_emails
-        )
-        if not order and not alias_company:
+        """Keep a bounce about an order request, or sent to an order
+        address, in the log (and tell the request)."""
+        order, company = self._shop_bounce_target(message_dict)
+        if not order and not company:
             return self
-        company = order.company_id or self.env["res.company"].sudo().search(
-            [("shop_order_alias_id", "in", alias_company.ids)], limit=1
-        )
         log = self._shop_create_from_email(
             {
                 "name": message_dict.get("subject") or "-",
                 "email_from": message_dict.get("email_from"),
-                "company_id": company.id,
+                "company_id": (order.company_id or company).id,
                 "kind": "bounce",
-                "order_id": order[:1].id,
+                "order_id": order.id,
             }
         )
         log.with_context(mail_create_nosubscribe=True).message_post(
@@ -137,7 +140,7 @@ class CoopShopOrderMailLog(models.Model):
             subtype_xmlid="mail.mt_note",
         )
         if order:
-            order[:1].message_post(
+            order.message_post(
                 body=self.env._(
                     "An email to %(email)s bounced: check the contact's address.",
                     email=message_dict.get("bounced_email") or "?",
@@ -145,6 +148,30 @@ class CoopShopOrderMailLog(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return log
+
+    @api.model
+    def _shop_bounce_target(self, message_dict):
+        """The request a bounce is about, and the company whose order
+        address it was sent to."""
+        bounced_message = message_dict.get("bounced_message")
+        order = self.env["sale.order"]
+        if (
+            bounced_message
+            and bounced_message.model == "sale.order"
+            and bounced_message.res_id
+        ):
+            order = order.browse(bounced_message.res_id).exists()
+            order = order.filtered("shop_is_email_request")[:1]
+        to_emails = {email_normalize(e) for e in email_split(message_dict.get("to"))}
+        companies = (
+            self.env["res.company"]
+            .sudo()
+            .search([("shop_order_alias_id", "!=", False)])
+        )
+        company = companies.filtered(
+            lambda c: c.shop_order_alias_id.alias_full_name in to_emails
+        )[:1]
+        return order, company
 
     @api.model
     def _shop_create_from_email(self, values):
@@ -254,6 +281,35 @@ class CoopShopOrderMailLog(models.Model):
         self.ensure_one()
         self._shop_check_reviewer()
         self.env["sale.order"].check_access("create")
+        self._shop_check_can_become_quotation()
+        partner = self.partner_id or self.env["res.partner"]._shop_create_contact(
+            self.email_from
+        )
+        first = self.message_ids.filtered(lambda m: m.message_type == "email")[-1:]
+        order = self.env["sale.order"]._shop_create_request(
+            self.company_id,
+            partner,
+            self.name if self.name != "-" else "",
+            first.body or "",
+            self.email_from,
+            first.date or fields.Datetime.now(),
+        )
+        self._shop_move_to_order(order)
+        self.write({"partner_id": partner.id, "order_id": order.id, "state": "done"})
+        if self.kind == "unknown_sender":
+            order._shop_send_acknowledgement()
+        else:
+            # an automatic message or a bounce is never answered
+            order.sudo().shop_ack_state = "skipped"
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.order",
+            "res_id": order.id,
+            "view_mode": "form",
+        }
+
+    def _shop_check_can_become_quotation(self):
+        """A clear error when this entry cannot become a quotation."""
         if self.order_id:
             raise UserError(
                 self.env._(
@@ -277,38 +333,15 @@ class CoopShopOrderMailLog(models.Model):
                     "This email has no valid sender address: choose the contact first."
                 )
             )
-        Order = self.env["sale.order"]
-        partner = self.partner_id or self.env["res.partner"]._shop_create_contact(
-            self.email_from
-        )
-        first = self.message_ids.filtered(lambda m: m.message_type == "email")[-1:]
-        order = Order._shop_create_request(
-            self.company_id,
-            partner,
-            self.name if self.name != "-" else "",
-            first.body or "",
-            self.email_from,
-            first.date or fields.Datetime.now(),
-        )
-        # move the original email(s) and attachments to the quotation
+
+    def _shop_move_to_order(self, order):
+        """Move the original email(s) and attachments to the quotation."""
         self.sudo().message_ids.filtered(lambda m: m.message_type == "email").write(
             {"model": "sale.order", "res_id": order.id}
         )
         self.env["ir.attachment"].sudo().search(
             [("res_model", "=", self._name), ("res_id", "=", self.id)]
         ).write({"res_model": "sale.order", "res_id": order.id})
-        self.write({"partner_id": partner.id, "order_id": order.id, "state": "done"})
-        if self.kind == "unknown_sender":
-            order._shop_send_acknowledgement()
-        else:
-            # an automatic message or a bounce is never answered
-            order.sudo().shop_ack_state = "skipped"
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "sale.order",
-            "res_id": order.id,
-            "view_mode": "form",
-        }
 
     def action_mark_reviewed(self):
         self._shop_check_reviewer()

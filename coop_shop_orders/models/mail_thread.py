@@ -12,7 +12,7 @@ from odoo import api, models
 from odoo.exceptions import AccessError
 from odoo.tools import email_normalize, email_split
 
-from ..tools.mail_request import TITLE_MAX_LENGTH, clean_text, is_auto_submitted
+from ..tools.mail_request import TITLE_MAX_LENGTH, clean_text
 
 _logger = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class MailThread(models.AbstractModel):
     _inherit = "mail.thread"
 
     @api.model
-    def _shop_order_alias_companies(self, raw, model):
+    def _shop_order_alias_companies(self, raw):
         """Companies whose order alias this email is for (empty when it is not
         an order email: the gateway then runs untouched)."""
         companies = (
@@ -59,12 +59,9 @@ class MailThread(models.AbstractModel):
             recipients = email_recipients(raw)
         except (ValueError, TypeError, LookupError):
             recipients = set()
-        found = companies.filtered(
+        return companies.filtered(
             lambda c: c.shop_order_alias_id.alias_full_name in recipients
         )
-        if not found and model == "sale.order":
-            found = self.env.company
-        return found
 
     @api.model
     def message_process(
@@ -77,9 +74,12 @@ class MailThread(models.AbstractModel):
         thread_id=None,
     ):
         """Never lose an email to the order address: when it cannot be read or
-        routed, keep it raw in the order email log for review."""
+        routed, keep it raw in the order email log for review. The routing
+        stays Odoo's (alias defaults, ``sale.order._routing_check_route``,
+        ``message_new``): an email Odoo cannot parse fails before any routing
+        hook, so the net sits here, for the order address only."""
         raw = raw_email_bytes(message)
-        companies = self._shop_order_alias_companies(raw, model)
+        companies = self._shop_order_alias_companies(raw)
         if not companies:
             return super().message_process(
                 model,
@@ -124,22 +124,6 @@ class MailThread(models.AbstractModel):
                 if isinstance(msg_dict.get(key), str):
                     msg_dict[key] = msg_dict[key].replace("\x00", "")
         return msg_dict
-
-    @api.model
-    def _message_route_process(self, message, message_dict, routes):
-        """Tell shop order requests whether the email was sent automatically
-        (they must never answer it)."""
-        thread = self
-        if any(route[0] == "sale.order" for route in routes or ()):
-            headers = {key.lower(): str(value) for key, value in message.items()}
-            thread = self.with_context(
-                shop_order_auto_submitted=is_auto_submitted(
-                    headers, message_dict.get("email_from") or ""
-                )
-            )
-        return super(MailThread, thread)._message_route_process(
-            message, message_dict, routes
-        )
 
     @api.model
     def _routing_handle_bounce(self, email_message, message_dict):

@@ -20,9 +20,8 @@ class PurchaseOrder(models.Model):
         # needs a second approval: the goods are ordered once approved
         res = super().button_approve(force=force)
         for purchase in self.filtered(lambda p: p.state in ("purchase", "done")):
+            # "ordered" is computed from the purchases' states
             for order in purchase._shop_request_orders():
-                # the buyer may not edit quotations: the flag is the system's
-                order.sudo().shop_ordered = True
                 env = order._shop_staff_env()
                 order.message_post(
                     body=Markup("<p>%s</p>")

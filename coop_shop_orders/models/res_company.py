@@ -89,7 +89,12 @@ class ResCompany(models.Model):
         return {
             "alias_name": alias_name,
             "alias_model_id": self.env["ir.model"]._get_id("sale.order"),
-            "alias_defaults": repr({"company_id": company.id}),
+            # the marker routes the alias's emails to the order requests
+            # (sale.order's route check and message_new); other sale.order
+            # aliases keep Odoo's behaviour
+            "alias_defaults": repr(
+                {"company_id": company.id, "shop_is_email_request": True}
+            ),
             "alias_contact": "everyone",
             "alias_domain_id": company.alias_domain_id.id,
         }

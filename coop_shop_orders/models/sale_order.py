@@ -1,21 +1,17 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
-from odoo.tools import email_normalize, html2plaintext
+from odoo.exceptions import UserError
 
 from ..tools.mail_request import (
     REFERENCE_MAX_LENGTH,
     TITLE_MAX_LENGTH,
-    extract_expectations,
     normalize_reference,
-    split_subject,
 )
 from ..tools.request_guard import is_frozen, write_refusal
-from ..tools.stage import STAGES, request_stage
+from ..tools.stage import STAGES, is_invoiced, is_ordered, request_stage
 
 
 class SaleOrder(models.Model):
@@ -66,10 +62,19 @@ class SaleOrder(models.Model):
         copy=False,
     )
     shop_ordered = fields.Boolean(
-        string="Ordered from suppliers", copy=False, readonly=True
+        string="Ordered from suppliers",
+        compute="_compute_shop_ordered",
+        store=True,
+        help="A purchase buying this request's goods is confirmed.",
     )
     shop_arrived = fields.Boolean(string="Goods arrived", copy=False, readonly=True)
-    shop_invoiced = fields.Boolean(string="Invoice sent", copy=False, readonly=True)
+    shop_invoiced = fields.Boolean(
+        string="Invoice sent",
+        compute="_compute_shop_invoiced",
+        store=True,
+        help="Posted customer invoices, net of posted credit notes, invoice "
+        "some of this request.",
+    )
     shop_stage = fields.Selection(
         STAGES,
         string="Request stage",
@@ -93,6 +98,48 @@ class SaleOrder(models.Model):
         for order in self:
             order.shop_request_ref_key = (
                 normalize_reference(order.client_order_ref) or False
+            )
+
+    @api.depends(
+        "order_line.move_ids.created_purchase_line_ids.state",
+        "order_line.move_ids.move_orig_ids.created_purchase_line_ids.state",
+        "order_line.move_ids.move_orig_ids.purchase_line_id.state",
+        "order_line.move_ids.move_orig_ids.move_orig_ids.purchase_line_id.state",
+    )
+    def _compute_shop_ordered(self):
+        """From the purchases' states, as ``sale`` computes its
+        ``invoice_status`` from the invoices."""
+        for order in self:
+            order.shop_ordered = is_ordered(
+                order._shop_purchase_lines().mapped("state")
+            )
+
+    def _shop_purchase_lines(self):
+        """Purchase lines buying the goods of these orders (make-to-order):
+        up the chain of moves from the delivery to the receipt."""
+        lines = self.env["purchase.order.line"]
+        moves = self.order_line.move_ids
+        seen = moves.browse()
+        for _depth in range(10):
+            if not moves:
+                break
+            lines |= moves.created_purchase_line_ids | moves.purchase_line_id
+            seen |= moves
+            moves = moves.move_orig_ids - seen
+        return lines
+
+    @api.depends(
+        "order_line.invoice_lines.move_id.state",
+        "order_line.invoice_lines.quantity",
+    )
+    def _compute_shop_invoiced(self):
+        """From the invoices' states: posted invoices net of posted credit
+        notes (``qty_invoiced_posted``)."""
+        for order in self:
+            order.shop_invoiced = is_invoiced(
+                (line.qty_invoiced_posted, line.product_uom.rounding)
+                for line in order.order_line
+                if not line.display_type
             )
 
     @api.depends("state", "shop_ordered", "shop_arrived", "shop_invoiced")
@@ -135,177 +182,6 @@ class SaleOrder(models.Model):
                     ", ".join(frozen.mapped("name")),
                 )
             )
-
-    @api.model
-    def _shop_find_request(self, partner, reference, company):
-        key = normalize_reference(reference)
-        if not key or not partner:
-            return self.browse()
-        return self.search(
-            [
-                ("shop_request_ref_key", "=", key),
-                ("shop_is_email_request", "=", True),
-                ("company_id", "=", company.id),
-                (
-                    "partner_id.commercial_partner_id",
-                    "=",
-                    partner.commercial_partner_id.id,
-                ),
-                ("state", "!=", "cancel"),
-            ],
-            order="id desc",
-            limit=1,
-        )
-
-    @api.model
-    def _shop_request_defaults(self, company, user):
-        """Sales team and warehouse of the requests of a company's shop
-        responsible, computed as the quotation would, cached for the
-        transaction (the gateway processes a batch of emails in a row)."""
-        cache = self.env.cr.cache.setdefault("coop_shop_orders.request_defaults", {})
-        key = (company.id, user.id)
-        if key not in cache:
-            probe = self.with_company(company).new(
-                {"company_id": company.id, "user_id": user.id}
-            )
-            cache[key] = {
-                fname: probe[fname].id
-                for fname in ("team_id", "warehouse_id")
-                if fname in self._fields and probe[fname]
-            }
-        return dict(cache[key])
-
-    @api.model
-    def _shop_create_request(
-        self, company, partner, subject, body, email_from, date, ack="pending"
-    ):
-        """Create the draft quotation of an order request."""
-        reference, title = split_subject(subject)
-        text = html2plaintext(body or "").strip()
-        expectations = extract_expectations(text)
-        date = fields.Datetime.to_datetime(date) or fields.Datetime.now()
-        answer_days = company.shop_order_answer_days
-        values = {
-            "partner_id": partner.id,
-            "company_id": company.id,
-            "client_order_ref": reference or False,
-            "shop_is_email_request": True,
-            "shop_request_title": title
-            or self.with_company(company)._shop_staff_env()._("(no subject)"),
-            "shop_request_description": body if text else False,
-            "shop_request_email_from": email_from,
-            "shop_request_date": date,
-            "shop_request_deadline": (date + timedelta(days=answer_days)).date(),
-            "shop_request_delay": expectations["delay"] or False,
-            "shop_request_quality": expectations["quality"] or False,
-            "shop_request_quality_kind": expectations["quality_kind"] or False,
-            "shop_ack_state": ack,
-        }
-        if company.shop_order_user_id:
-            values["user_id"] = company.shop_order_user_id.id
-        # team and warehouse are the same for every request of a batch: look
-        # them up once instead of once per email
-        values.update(
-            self._shop_request_defaults(
-                company, company.shop_order_user_id or self.env.user
-            )
-        )
-        if not reference:
-            # the quotation number becomes the reference
-            values["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
-                "sale.order", sequence_date=date
-            ) or self.env._("New")
-            values["client_order_ref"] = values["name"]
-        # the responsible follows the request and gets the activity below: no
-        # "you have been assigned" email for each request
-        order = (
-            self.with_company(company)
-            .with_context(mail_auto_subscribe_no_notify=True)
-            .create(values)
-        )
-        # the activity shows in the responsible's activities: no assignment email
-        order.with_context(mail_activity_quick_update=True).activity_schedule(
-            "coop_shop_orders.mail_activity_type_prepare_quote",
-            date_deadline=values["shop_request_deadline"],
-            summary=values["shop_request_title"],
-            user_id=(company.shop_order_user_id or order.user_id or self.env.user).id,
-        )
-        return order
-
-    @api.model
-    def message_new(self, msg_dict, custom_values=None):
-        """An email to the order alias: a draft quotation (or the existing one
-        with the same reference), or a log entry when it cannot be one."""
-        if not self.env.is_system():
-            raise AccessError(
-                self.env._("Only the mail gateway may deliver order emails.")
-            )
-        values = dict(custom_values or {})
-        company = (
-            self.env["res.company"].browse(values["company_id"])
-            if values.get("company_id")
-            else self.env.company
-        )
-        auto = bool(self.env.context.get("shop_order_auto_submitted"))
-        email = email_normalize(msg_dict.get("email_from") or "")
-        subject = msg_dict.get("subject") or ""
-        reference, _title = split_subject(subject)
-        partner = self.env["res.partner"]._shop_find_customer(email, company)
-        if reference and partner:
-            existing = self._shop_find_request(partner, reference, company)
-            if existing:
-                return existing
-        Log = self.env["coop.shop.order.mail.log"].sudo()
-        log_values = {
-            "name": subject or "-",
-            "email_from": msg_dict.get("email_from"),
-            "company_id": company.id,
-            "partner_id": partner.id,
-        }
-        if auto or not email:
-            return Log._shop_create_from_email(dict(log_values, kind="auto"))
-        if not partner:
-            if company.shop_order_sender_policy != "anyone":
-                log = Log._shop_create_from_email(
-                    dict(log_values, kind="unknown_sender")
-                )
-                log._shop_send_how_to_order()
-                return log
-            partner = self.env["res.partner"]._shop_create_contact(
-                msg_dict.get("email_from")
-            )
-        return self._shop_create_request(
-            company,
-            partner,
-            subject,
-            msg_dict.get("body") or "",
-            msg_dict.get("email_from"),
-            msg_dict.get("date"),
-        )
-
-    def message_update(self, msg_dict, update_vals=None):
-        self.check_access("write")
-        res = super().message_update(msg_dict, update_vals=update_vals)
-        for order in self.filtered(
-            lambda o: o.shop_is_email_request and o.state == "cancel"
-        ):
-            order._shop_todo(
-                order._shop_staff_env()._("Reply received on a cancelled quotation")
-            )
-        return res
-
-    def message_post(self, **kwargs):
-        refused = self._shop_gateway_filter_post_kwargs(kwargs)
-        message = super().message_post(**kwargs)
-        self._shop_post_refused_note(refused)
-        if (
-            self.env.context.get("from_alias")
-            and self.env.is_system()
-            and len(self) == 1
-            and self.shop_ack_state == "pending"
-        ):
-            self._shop_send_acknowledgement()
-        return message
 
     def _shop_todo(self, summary, note=None):
         """A to-do for the shop's responsible (else the salesperson)."""

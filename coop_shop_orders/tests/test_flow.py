@@ -250,6 +250,38 @@ class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
         notes = order.message_ids.filtered(lambda m: purchase.name in (m.body or ""))
         self.assertEqual(len(notes), 1)
 
+    def test_stage_goes_back_with_the_documents(self):
+        """ "Ordered" and "invoiced" follow the documents' states: a cancelled
+        purchase orders nothing, a reversed invoice invoices nothing."""
+        order, purchase = self._confirmed_request()
+        purchase.button_confirm()
+        self.assertTrue(order.shop_ordered)
+        self.assertEqual(order.shop_stage, "ordered")
+        purchase.button_cancel()
+        self.assertEqual(purchase.state, "cancel")
+        self.assertFalse(order.shop_ordered)
+        self.assertEqual(order.shop_stage, "confirmed")
+
+        order.order_line.qty_delivered = 1
+        invoice = order._create_invoices()
+        self.assertFalse(order.shop_invoiced, "a draft invoice invoices nothing")
+        with self.mock_mail_gateway():
+            invoice.action_post()
+        self.assertTrue(order.shop_invoiced)
+        self.assertEqual(order.shop_stage, "invoiced")
+        reversal = invoice._reverse_moves(cancel=True)
+        self.assertEqual(reversal.state, "posted")
+        self.assertFalse(order.shop_invoiced)
+        self.assertEqual(order.shop_stage, "confirmed")
+        # invoiced again, then the invoice reset to draft and cancelled
+        second = order._create_invoices()
+        with self.mock_mail_gateway():
+            second.action_post()
+        self.assertEqual(order.shop_stage, "invoiced")
+        second.button_draft()
+        second.button_cancel()
+        self.assertFalse(order.shop_invoiced)
+
     def test_broken_arrival_template_does_not_block_the_receipt(self):
         self.env.ref(
             "coop_shop_orders.mail_template_shop_order_arrived"

@@ -17,7 +17,7 @@ from ..tools.mail_request import (
     strip_reply_prefixes,
 )
 from ..tools.request_guard import is_frozen, write_refusal
-from ..tools.stage import request_stage
+from ..tools.stage import is_invoiced, is_ordered, request_stage
 
 
 class TestMailRequestTools(BaseCase):
@@ -194,6 +194,38 @@ class TestMailRequestTools(BaseCase):
         for args, expected in cases:
             with self.subTest(args=args):
                 self.assertEqual(request_stage(*args), expected)
+
+    def test_is_ordered(self):
+        cases = [
+            # purchase states of the request's goods, ordered
+            ([], False),
+            (["draft"], False),
+            (["sent", "to approve"], False),
+            (["cancel"], False),
+            (["purchase"], True),
+            (["cancel", "done"], True),
+            (["draft", "purchase"], True),
+        ]
+        for states, expected in cases:
+            with self.subTest(states=states):
+                self.assertEqual(is_ordered(states), expected)
+
+    def test_is_invoiced(self):
+        cases = [
+            # (posted quantity, unit rounding) per line, invoiced
+            ([], False),
+            ([(0.0, 0.01)], False),
+            ([(0.004, 0.01)], False),
+            ([(0.006, 0.01)], True),
+            ([(1.0, 1.0)], True),
+            ([(0.4, 1.0)], False),
+            ([(-1.0, 0.01), (0.0, 0.01)], False),
+            ([(0.0, 0.01), (2.0, 0.01)], True),
+            ([(1.0, 0.0)], True),
+        ]
+        for quantities, expected in cases:
+            with self.subTest(quantities=quantities):
+                self.assertEqual(is_invoiced(quantities), expected)
 
     def test_write_refusal(self):
         cases = [
