@@ -7,7 +7,7 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..models.coop_membership_directory_mixin import DIRECTORY_CHOICES, DIRECTORY_STATES
+from ..models.coop_membership_directory import DIRECTORY_CHOICES, DIRECTORY_STATES
 
 DIRECTORY_PAGE_SIZE = 20
 MAX_SEARCH = 100

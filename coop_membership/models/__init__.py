@@ -6,14 +6,16 @@ from . import coop_fee_scheme
 from . import coop_fee_scheme_tier
 from . import coop_fee_period
 from . import coop_member_category
-from . import coop_membership_admission_mixin
-from . import coop_membership_share_mixin
-from . import coop_membership_fee_mixin
-from . import coop_membership_notice_mixin
-from . import coop_membership_action_mixin
-from . import coop_membership_figures_mixin
-from . import coop_membership_directory_mixin
 from . import coop_membership
+
+# its extensions, one file per concern (as account splits its models)
+from . import coop_membership_admission
+from . import coop_membership_share
+from . import coop_membership_fee
+from . import coop_membership_notice
+from . import coop_membership_action
+from . import coop_membership_figures
+from . import coop_membership_directory
 from . import coop_membership_demo
 from . import coop_membership_category_history
 from . import coop_share_line

@@ -201,15 +201,23 @@ class CoopFeePeriod(models.Model):
             moves |= self._run_fees_batch(members[start : start + batch_size])
         return moves
 
-    def _fee_move_vals(self, member, amount, labels, journal):
-        category = member.category_id
-        label = labels.get(category.id)
-        if label is None:
-            label = labels[category.id] = self.env._(
+    def _prepare_fee_invoice_line_vals(self, member, amount):
+        """Values of the line of ``member``'s fee invoice of this period for
+        ``amount`` (Decimal): extension point (call super and add keys)."""
+        return {
+            "product_id": self.scheme_id.product_id.id,
+            "name": self.env._(
                 "Fee %(category)s, %(period)s",
-                category=category.name,
+                category=member.category_id.name,
                 period=self.name,
-            )
+            ),
+            "quantity": 1,
+            "price_unit": self.currency_id.round(float(amount)),
+        }
+
+    def _prepare_fee_invoice_vals(self, member, amount):
+        """Values of ``member``'s fee invoice of this period for ``amount``
+        (Decimal): extension point (call super and add keys)."""
         vals = {
             "move_type": "out_invoice",
             "partner_id": member.partner_id.id,
@@ -219,24 +227,16 @@ class CoopFeePeriod(models.Model):
             "coop_fee_period_id": self.id,
             "coop_move_kind": "fee",
             "invoice_line_ids": [
-                Command.create(
-                    {
-                        "product_id": self.scheme_id.product_id.id,
-                        "name": label,
-                        "quantity": 1,
-                        "price_unit": float(amount),
-                    }
-                )
+                Command.create(self._prepare_fee_invoice_line_vals(member, amount))
             ],
         }
+        journal = self.company_id.coop_fee_journal_id
         if journal:
             vals["journal_id"] = journal.id
         return vals
 
     def _run_fees_batch(self, members):
         scheme = self.scheme_id
-        journal = self.company_id.coop_fee_journal_id
-        labels = {}
         move_vals = []
         to_invoice = []
         fee_vals = []
@@ -262,9 +262,7 @@ class CoopFeePeriod(models.Model):
                 amount = member._consume_credit(amount)
                 if amount > 0:
                     line.update(kind="invoice", amount=float(amount))
-                    move_vals.append(
-                        self._fee_move_vals(member, amount, labels, journal)
-                    )
+                    move_vals.append(self._prepare_fee_invoice_vals(member, amount))
                     to_invoice.append(len(fee_vals))
                 else:
                     line.update(kind="free", amount=0.0)

@@ -22,13 +22,6 @@ class CoopMembership(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "portal.mixin",
-        "coop.membership.admission.mixin",
-        "coop.membership.share.mixin",
-        "coop.membership.fee.mixin",
-        "coop.membership.notice.mixin",
-        "coop.membership.action.mixin",
-        "coop.membership.figures.mixin",
-        "coop.membership.directory.mixin",
         "coop.membership.bounds.mixin",
     )
     _order = "company_id, name desc, id desc"
@@ -329,6 +322,16 @@ class CoopMembership(models.Model):
             raise AccessError(
                 self.env._("Only cooperative managers can do this operation.")
             )
+
+    def _create_posted_move(self, vals):
+        """Create and post a cooperative document of this member, in its
+        company, with elevated rights (the caller checked the access)."""
+        self.ensure_one()
+        move = (
+            self.env["account.move"].sudo().with_company(self.company_id).create(vals)
+        )
+        move.action_post()
+        return move
 
     def _check_category_minimum(self, category):
         self.ensure_one()

@@ -12,3 +12,4 @@ from . import test_settings
 from . import test_first_day
 from . import test_portal_directory
 from . import test_journey_tour
+from . import test_extension_points

@@ -155,6 +155,25 @@ class TestShares(BaseCase):
             with self.subTest(value=value):
                 self.assertEqual(shares.is_valid_share_count(value), valid)
 
+    def test_reimbursement_lines(self):
+        D = Decimal
+        cases = [
+            (500, 5, D("0.01"), [(5, D("100"))]),  # one price
+            (200, 3, D("0.01"), [(1, D("66.66")), (2, D("66.67"))]),
+            (100.01, 2, D("0.01"), [(1, D("50")), (1, D("50.01"))]),
+            (1000, 3, D("1"), [(2, D("333")), (1, D("334"))]),  # whole units
+            (0.1 + 0.2, 1, D("0.01"), [(1, D("0.3"))]),  # no float residue
+        ]
+        for amount, quantity, step, expected in cases:
+            with self.subTest(amount=amount, quantity=quantity):
+                lines = shares.reimbursement_lines(amount, quantity, step)
+                self.assertEqual(lines, expected)
+                self.assertEqual(sum(count for count, _unit in lines), quantity)
+                self.assertEqual(
+                    sum(count * unit for count, unit in lines),
+                    D(str(amount)).quantize(step),
+                )
+
 
 @tagged("post_install", "-at_install")
 class TestFees(BaseCase):

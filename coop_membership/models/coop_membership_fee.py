@@ -8,11 +8,10 @@ from ..tools import prepaid as prepaid_rules
 from ..tools import shares as share_rules
 
 
-class CoopMembershipFeeMixin(models.AbstractModel):
+class CoopMembership(models.Model):
     """Fees of a membership: period fee, discount hook, prepaid periods and credit."""
 
-    _name = "coop.membership.fee.mixin"
-    _description = "Membership Fees and Prepaid Periods"
+    _inherit = "coop.membership"  # pylint: disable=consider-merging-classes-inherited
 
     @api.constrains("free_periods", "category_id")
     def _check_free_periods(self):
@@ -95,14 +94,27 @@ class CoopMembershipFeeMixin(models.AbstractModel):
         if self.state not in ("active", "candidate"):
             raise UserError(self.env._("Only active members can prepay fees."))
 
-    def _prepay(self, count):
-        """One invoice for ``count`` periods paid in advance."""
+    def _prepare_prepaid_invoice_line_vals(self, count, price):
+        """Values of the invoice line of ``count`` periods prepaid at
+        ``price`` (Decimal): extension point (call super and add keys)."""
         self.ensure_one()
-        self._check_prepay(count)
-        count = int(count)
         scheme = self.category_id.fee_scheme_id
-        price = self._get_period_fee()
-        move_vals = {
+        return {
+            "product_id": scheme.product_id.id,
+            "name": self.env._(
+                "%(count)s prepaid period(s) of %(scheme)s",
+                count=count,
+                scheme=scheme.name,
+            ),
+            "quantity": count,
+            "price_unit": self.currency_id.round(float(price)),
+        }
+
+    def _prepare_prepaid_invoice_vals(self, count, price):
+        """Values of the invoice of ``count`` periods prepaid at ``price``
+        (Decimal): extension point (call super and add keys)."""
+        self.ensure_one()
+        vals = {
             "move_type": "out_invoice",
             "partner_id": self.partner_id.id,
             "company_id": self.company_id.id,
@@ -110,30 +122,22 @@ class CoopMembershipFeeMixin(models.AbstractModel):
             "coop_membership_id": self.id,
             "coop_move_kind": "prepaid",
             "invoice_line_ids": [
-                Command.create(
-                    {
-                        "product_id": scheme.product_id.id,
-                        "name": self.env._(
-                            "%(count)s prepaid period(s) of %(scheme)s",
-                            count=count,
-                            scheme=scheme.name,
-                        ),
-                        "quantity": count,
-                        "price_unit": float(price),
-                    }
-                )
+                Command.create(self._prepare_prepaid_invoice_line_vals(count, price))
             ],
         }
         journal = self.company_id.coop_fee_journal_id
         if journal:
-            move_vals["journal_id"] = journal.id
-        move = (
-            self.env["account.move"]
-            .sudo()
-            .with_company(self.company_id)
-            .create(move_vals)
+            vals["journal_id"] = journal.id
+        return vals
+
+    def _prepay(self, count):
+        """One invoice for ``count`` periods paid in advance."""
+        self.ensure_one()
+        self._check_prepay(count)
+        count = int(count)
+        move = self._create_posted_move(
+            self._prepare_prepaid_invoice_vals(count, self._get_period_fee())
         )
-        move.action_post()
         self.prepaid_periods += count
         return move
 

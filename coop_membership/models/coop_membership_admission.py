@@ -6,11 +6,10 @@ from odoo.exceptions import UserError, ValidationError
 from ..tools import admission as admission_rules
 
 
-class CoopMembershipAdmissionMixin(models.AbstractModel):
+class CoopMembership(models.Model):
     """Admission of candidates and passive/active status changes."""
 
-    _name = "coop.membership.admission.mixin"
-    _description = "Membership Admission and Status"
+    _inherit = "coop.membership"  # pylint: disable=consider-merging-classes-inherited
 
     def _check_admission(self, day):
         """Category conditions on the candidate: natural person, minimum age."""

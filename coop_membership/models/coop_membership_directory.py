@@ -6,11 +6,10 @@ DIRECTORY_STATES = ("active", "passive", "leaving")
 DIRECTORY_CHOICES = ("directory_listed", "directory_show_email", "directory_show_phone")
 
 
-class CoopMembershipDirectoryMixin(models.AbstractModel):
+class CoopMembership(models.Model):
     """The member's consent to the member directory (RULES.md M7)."""
 
-    _name = "coop.membership.directory.mixin"
-    _description = "Membership Directory Consent"
+    _inherit = "coop.membership"  # pylint: disable=consider-merging-classes-inherited
 
     directory_listed = fields.Boolean(
         string="Listed in the Member Directory",

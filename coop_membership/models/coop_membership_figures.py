@@ -3,14 +3,11 @@
 from odoo import api, fields, models
 
 
-class CoopMembershipFiguresMixin(models.AbstractModel):
+class CoopMembership(models.Model):
     """Stored figures of a membership, the measures of its pivot and graph."""
 
-    _name = "coop.membership.figures.mixin"
-    _description = "Membership Figures"
+    _inherit = "coop.membership"  # pylint: disable=consider-merging-classes-inherited
 
-    # the concrete model relates it to its company's currency
-    currency_id = fields.Many2one("res.currency")
     member_count = fields.Integer(
         string="Members",
         compute="_compute_member_count",

@@ -8,11 +8,10 @@ from odoo.exceptions import UserError, ValidationError
 from ..tools import notice as notice_rules
 
 
-class CoopMembershipNoticeMixin(models.AbstractModel):
+class CoopMembership(models.Model):
     """Departure of a member: notice, effective leave, prepaid fees kept."""
 
-    _name = "coop.membership.notice.mixin"
-    _description = "Membership Notice and Leave"
+    _inherit = "coop.membership"  # pylint: disable=consider-merging-classes-inherited
 
     # the notice rule of the category the member was in when the notice was
     # recorded: a later change of category or of its rule does not move the

@@ -3,12 +3,11 @@
 from odoo import models
 
 
-class CoopMembershipActionMixin(models.AbstractModel):
+class CoopMembership(models.Model):
     """Smart buttons of a membership: they open related documents after
     checking that the caller may read the membership."""
 
-    _name = "coop.membership.action.mixin"
-    _description = "Membership Smart Buttons"
+    _inherit = "coop.membership"  # pylint: disable=consider-merging-classes-inherited
 
     def action_view_moves(self):
         self.ensure_one()
