@@ -13,6 +13,7 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": [
+        "base_import",
         "coop_membership",
         "point_of_sale",
         "loyalty",

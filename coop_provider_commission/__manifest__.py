@@ -12,7 +12,7 @@
     "maintainers": ["coop-addons"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["account"],
+    "depends": ["account", "base_import"],
     "external_dependencies": {"python": ["openpyxl"]},
     "data": [
         "security/coop_provider_commission_security.xml",

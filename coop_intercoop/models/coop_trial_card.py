@@ -241,9 +241,7 @@ class CoopTrialCard(models.Model):
         formula = self.env["coop.trial.formula"].browse(formula_id).exists()
         if not formula:
             raise UserError(self.env._("Choose a trial formula."))
-        values = {
-            k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()
-        }
+        values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
         partner = self.env["res.partner"]
         if values.get("partner_id"):
             partner = partner.browse(values["partner_id"]).exists()
@@ -260,35 +258,7 @@ class CoopTrialCard(models.Model):
                 if value and not values.get(key):
                     values[key] = value
         self._registration_values_check(formula, values)
-        name = " ".join(
-            part for part in (values.get("firstname"), values.get("lastname")) if part
-        )
-        if not partner:
-            if not name:
-                raise UserError(self.env._("The visitor needs a name."))
-            # cashiers may register visitors without being contact managers:
-            # the right to issue cards is checked, then the bare contact is created
-            self.check_access("create")
-            partner = (
-                partner.sudo()
-                .create(
-                    {
-                        "name": name,
-                        "email": values.get("email") or False,
-                        "phone": values.get("phone") or False,
-                        "company_id": False,
-                    }
-                )
-                .sudo(False)
-            )
-        else:
-            updates = {
-                key: values[key]
-                for key in ("email", "phone")
-                if values.get(key) and not partner[key]
-            }
-            if updates:
-                partner.sudo().write(updates)
+        partner = self._visitor_partner(partner, values)
         return self.create(
             {
                 "partner_id": partner.id,
@@ -296,6 +266,35 @@ class CoopTrialCard(models.Model):
                 "company_id": formula.company_id.id,
             }
         )
+
+    @api.model
+    def _visitor_partner(self, partner, values):
+        """The visitor's contact: ``partner`` completed with the e-mail and
+        phone it lacks, or a new contact (the caller checked its rights)."""
+        if partner:
+            updates = {
+                key: values[key]
+                for key in ("email", "phone")
+                if values.get(key) and not partner[key]
+            }
+            if updates:
+                partner.sudo().write(updates)
+            return partner
+        name = " ".join(
+            part for part in (values.get("firstname"), values.get("lastname")) if part
+        )
+        if not name:
+            raise UserError(self.env._("The visitor needs a name."))
+        # cashiers may register visitors without being contact managers:
+        # the right to issue cards is checked, then the bare contact is created
+        self.check_access("create")
+        vals = {
+            "name": name,
+            "email": values.get("email") or False,
+            "phone": values.get("phone") or False,
+            "company_id": False,
+        }
+        return partner.sudo().create(vals).sudo(False)
 
     @api.model
     def _check_visitor_arguments(self, formula_id, values):

@@ -99,15 +99,21 @@ class ResPartner(models.Model):
         :return: {partner_id: dict(kind, pricelist_id, card, agreement)} for the
             partners having a valid agreement or a trial card in the company.
         """
-        company = self.env.company
-        result = {}
         if not self.ids:
-            return result
+            return {}
         today = fields.Date.context_today(self)
         self.env["coop.trial.card"].flush_model()
         self.env["coop.trial.formula"].flush_model()
         self.env["coop.intercoop.agreement"].flush_model()
         self.flush_model(["coop_intercoop_agreement_id"])
+        result = self._coop_intercoop_agreement_benefits(today)
+        self._coop_intercoop_card_benefits(today, result)
+        return result
+
+    def _coop_intercoop_agreement_benefits(self, today):
+        """``{partner_id: benefit}`` of the contacts under an agreement of the
+        company (plain values: no ORM read per record, whatever the batch
+        size)."""
         self.env.cr.execute(
             """
             SELECT p.id, a.id, p.coop_intercoop_card_number, p.coop_intercoop_proof,
@@ -116,11 +122,11 @@ class ResPartner(models.Model):
               JOIN coop_intercoop_agreement a ON a.id = p.coop_intercoop_agreement_id
              WHERE p.id = ANY(%s) AND a.company_id = %s
             """,
-            [list(self.ids), company.id],
+            [list(self.ids), self.env.company.id],
         )
-        # plain values: no ORM read per record, whatever the batch size
         Agreement = self.env["coop.intercoop.agreement"].sudo()
         Pricelist = self.env["product.pricelist"]
+        result = {}
         for row in self.env.cr.fetchall():
             partner_id, agreement_id, number, proof, state, start, end, pricelist = row
             result[partner_id] = {
@@ -131,6 +137,11 @@ class ResPartner(models.Model):
                 "valid": trial_rules.agreement_is_valid(state, start, end, today),
                 "pricelist": Pricelist.browse(pricelist),
             }
+        return result
+
+    def _coop_intercoop_card_benefits(self, today, result):
+        """Add to ``result`` the latest trial card of the contacts without a
+        valid agreement (a valid agreement wins over a trial card)."""
         self.env.cr.execute(
             """
             SELECT DISTINCT ON (c.partner_id)
@@ -142,13 +153,14 @@ class ResPartner(models.Model):
                AND c.cancelled IS NOT TRUE
              ORDER BY c.partner_id, c.start_date DESC, c.id DESC
             """,
-            [list(self.ids), company.id],
+            [list(self.ids), self.env.company.id],
         )
         Card = self.env["coop.trial.card"].sudo()
+        Pricelist = self.env["product.pricelist"]
         for row in self.env.cr.fetchall():
             partner_id, card_id, start, used, max_purchases, max_days, pricelist = row
             if result.get(partner_id, {}).get("valid"):
-                continue  # a valid agreement wins over a trial card
+                continue
             state = trial_rules.card_state(
                 max_purchases, max_days, start, used or 0, today
             )
@@ -158,7 +170,6 @@ class ResPartner(models.Model):
                 "valid": state == trial_rules.ACTIVE,
                 "pricelist": Pricelist.browse(pricelist),
             }
-        return result
 
     @api.depends(
         "country_id",

@@ -1,5 +1,6 @@
 from . import test_trial_rules
 from . import test_volunteer_hours_csv
+from . import test_volunteer_hours_import_formats
 from . import test_trial_card
 from . import test_agreement
 from . import test_volunteer_hours

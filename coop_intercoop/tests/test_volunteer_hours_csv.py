@@ -2,8 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import csv
+import io
 from datetime import date
-from unittest import mock
 
 from odoo.tests import BaseCase
 
@@ -11,6 +11,11 @@ from ..tools import volunteer_hours_csv as v
 
 HEADER = "member_email,member_name,date,hours,activity\n"
 KNOWN = {"ana@home.coop", "bob@home.coop"}
+
+
+def table(text):
+    """The rows of CSV text, blank ones left out (as Odoo's import reads)."""
+    return [row for row in csv.reader(io.StringIO(text)) if any(row)]
 
 
 class TestVolunteerHoursCsv(BaseCase):
@@ -28,11 +33,11 @@ class TestVolunteerHoursCsv(BaseCase):
         self.assertEqual(
             text, HEADER + "ana@home.coop,Ana,2026-05-02,3.00,Shop shift\n"
         )
-        lines, errors = v.parse_csv(text, KNOWN, set())
+        lines, errors = v.parse_rows(table(text), KNOWN, set())
         self.assertEqual(errors, [])
         self.assertEqual(lines[0]["hours"], 3.0)
         self.assertEqual(lines[0]["date"], date(2026, 5, 2))
-        self.assertEqual(v.emails_in_csv(text), {"ana@home.coop"})
+        self.assertEqual(v.emails_in_rows(table(text)), {"ana@home.coop"})
 
     def test_errors_by_row(self):
         existing = {v.line_key("bob@home.coop", date(2026, 5, 1), "Shop shift")}
@@ -45,9 +50,10 @@ class TestVolunteerHoursCsv(BaseCase):
                 [(2, "unknown_member", "zoe@else.coop")],
             ),
             (",Nobody,2026-05-02,3,Shop shift\n", [(2, "missing_member", "")]),
+            ("ana@home.coop,Ana,02/05/2026,3,Shop shift\n", []),
             (
-                "ana@home.coop,Ana,02/05/2026,3,Shop shift\n",
-                [(2, "bad_date", "02/05/2026")],
+                "ana@home.coop,Ana,05/31/2026,3,Shop shift\n",
+                [(2, "bad_date", "05/31/2026")],
             ),
             ("ana@home.coop,Ana,2026-05-02,-1,Shop shift\n", [(2, "bad_hours", "-1")]),
             ("ana@home.coop,Ana,2026-05-02,0,Shop shift\n", [(2, "bad_hours", "0")]),
@@ -99,26 +105,103 @@ class TestVolunteerHoursCsv(BaseCase):
         ]
         for body, expected in cases:
             with self.subTest(body=body):
-                _lines, errors = v.parse_csv(HEADER + body, KNOWN, existing)
+                _lines, errors = v.parse_rows(table(HEADER + body), KNOWN, existing)
                 self.assertEqual(errors, expected)
 
     def test_missing_columns(self):
-        _lines, errors = v.parse_csv(
-            "member_email,date\nana@home.coop,2026-05-02\n", KNOWN, set()
+        _lines, errors = v.parse_rows(
+            table("member_email,date\nana@home.coop,2026-05-02\n"), KNOWN, set()
         )
         self.assertEqual(errors, [(1, "missing_columns", "hours, activity")])
 
-    def test_not_a_csv(self):
-        self.assertEqual(v.parse_csv("", KNOWN, set())[1], [(1, "empty", "")])
-        self.assertEqual(v.parse_csv(" \n\n", KNOWN, set())[1], [(1, "empty", "")])
-        # whatever the csv module cannot read is reported, not raised
-        broken = mock.patch.object(v.csv, "DictReader", side_effect=csv.Error("bad"))
-        with broken:
-            _lines, errors = v.parse_csv(HEADER, KNOWN, set())
-            self.assertEqual(errors, [(1, "not_csv", "bad")])
-            self.assertEqual(v.emails_in_csv(HEADER), set())
+    def test_empty(self):
+        self.assertEqual(v.parse_rows([], KNOWN, set())[1], [(1, "empty", "")])
+        self.assertEqual(
+            v.parse_rows(table(HEADER), KNOWN, set())[1], [(1, "empty", "")]
+        )
+        self.assertEqual(v.emails_in_rows([]), set())
+        self.assertEqual(v.emails_in_rows([["who"], ["ana@home.coop"]]), set())
 
     def test_too_many_rows(self):
         body = "ana@home.coop,Ana,2026-05-02,3,Shift\n" * (v.MAX_ROWS + 1)
-        _lines, errors = v.parse_csv(HEADER + body, KNOWN, set())
+        _lines, errors = v.parse_rows(table(HEADER + body), KNOWN, set())
         self.assertEqual(errors, [(v.MAX_ROWS + 2, "too_many_rows", str(v.MAX_ROWS))])
+
+    def test_csv_encoding(self):
+        cases = [
+            # bytes, encoding given to Odoo's reader ("": it guesses)
+            (b"", "utf-8-sig"),
+            (b"a,b\n1,2\n", "utf-8-sig"),
+            ("Référence".encode(), "utf-8-sig"),
+            ("\ufeffRéférence".encode(), "utf-8-sig"),
+            ("Référence".encode("latin-1"), ""),
+            (b"\xff\xfe\x00\x01", ""),
+        ]
+        for content, expected in cases:
+            with self.subTest(content=content):
+                self.assertEqual(v.csv_encoding(content), expected)
+
+    def test_parse_hours(self):
+        """The numbers of coop_provider_commission's declarations."""
+        cases = [
+            ("3", 3.0),
+            ("2.5", 2.5),
+            ("2,5", 2.5),
+            (" 2.50 ", 2.5),
+            ("1'000.50", 1000.5),
+            ("1,000.50", 1000.5),
+            ("-3", -3.0),
+            ("abc", None),
+            ("", None),
+            ("nan", None),
+            ("NaN", None),
+            ("inf", None),
+            ("-Infinity", None),
+            ("1e400", None),
+        ]
+        for text, expected in cases:
+            with self.subTest(text=text):
+                self.assertEqual(v.parse_hours(text), expected)
+
+    def test_parse_day(self):
+        """The dates of coop_provider_commission's declarations."""
+        cases = [
+            ("2026-03-05", date(2026, 3, 5)),
+            ("05.03.2026", date(2026, 3, 5)),
+            ("05/03/2026", date(2026, 3, 5)),
+            ("05-03-2026", date(2026, 3, 5)),
+            # a date cell of a workbook, as Odoo's import reads it
+            ("2026-03-05 00:00:00", date(2026, 3, 5)),
+            ("2026-02-30", None),
+            ("03/31/2026", None),
+            ("soon", None),
+            ("", None),
+        ]
+        for text, expected in cases:
+            with self.subTest(text=text):
+                self.assertEqual(v.parse_day(text), expected)
+
+    def test_french_headers(self):
+        """Headers as the declarations of coop_provider_commission: case,
+        accents and blanks ignored, English or French titles."""
+        row = ["ana@home.coop", "02.05.2026", "2,5", "Caisse"]
+        for header in (
+            ["Courriel", "Date", "Heures", "Activité"],
+            ["E-mail", "Jour", "Durée", "Tâche"],
+            ["MEMBER EMAIL", "date", "Hours", "Activity"],
+            ["member_email", "Date", "heures", "activite"],
+        ):
+            with self.subTest(header=header):
+                lines, errors = v.parse_rows([header, row], KNOWN, set())
+                self.assertEqual(errors, [])
+                self.assertEqual(
+                    [(x["date"], x["hours"], x["activity"]) for x in lines],
+                    [(date(2026, 5, 2), 2.5, "Caisse")],
+                )
+        for header, missing in (
+            (["Courriel", "Date", "Heures"], "activity"),
+            (["Membre", "Date", "Heures", "Activité"], "member_email"),
+        ):
+            with self.subTest(header=header):
+                _lines, errors = v.parse_rows([header, row], KNOWN, set())
+                self.assertEqual(errors, [(1, "missing_columns", missing)])

@@ -1,15 +1,36 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""CSV exchange of volunteer hours between cooperatives (pure functions)."""
+"""Spreadsheet exchange of volunteer hours between cooperatives (pure).
+
+The export is CSV text (:func:`rows_to_csv`). An imported file is read by
+Odoo's import (``base_import``: CSV with any separator and encoding, XLSX,
+XLS, ODS) into rows of text cells, then :func:`parse_rows` checks them with
+the rules of the declarations of coop_provider_commission: headers in
+English or French (case, accents and blanks ignored), dates as
+YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or DD-MM-YYYY, numbers with a decimal
+point or comma and ' or blank thousands.
+"""
 
 import csv
 import io
-from datetime import date
+import math
+import unicodedata
+from datetime import datetime
 
 from odoo.tools import email_normalize
 
 COLUMNS = ["member_email", "member_name", "date", "hours", "activity"]
 REQUIRED_COLUMNS = ["member_email", "date", "hours", "activity"]
+# header titles (normalized) of each column, in English and French
+ALIASES = {
+    "member_email": ("member_email", "email", "e_mail", "courriel", "mail"),
+    "member_name": ("member_name", "member", "name", "membre", "nom"),
+    "date": ("date", "day", "jour"),
+    "hours": ("hours", "heures", "duree"),
+    "activity": ("activity", "activite", "task", "tache"),
+}
+# a date cell of a workbook is read as "YYYY-MM-DD HH:MM:SS" text
+DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d %H:%M:%S")
 # a line is one day's work at one activity: more than a day's hours is a typo
 MAX_HOURS_PER_LINE = 24
 # the length limit of an activity (an indexed search key of the lines)
@@ -23,6 +44,49 @@ def _normalize(email):
     "ana@x.org"); an invalid one is kept, lower-cased, to be reported."""
     email = (email or "").strip()
     return email_normalize(email) or email.lower()
+
+
+def header_key(title):
+    """A header title without case, accents, blanks, dots or dashes."""
+    ascii_title = unicodedata.normalize("NFKD", str(title or "")).encode(
+        "ascii", "ignore"
+    )
+    words = ascii_title.decode().lower().replace("-", " ").replace(".", " ")
+    return "_".join(words.replace("_", " ").split())
+
+
+def column_indexes(header):
+    """``{column: index}`` of the known titles of ``header`` (others are
+    left out, the first of two titles of one column wins)."""
+    columns = {}
+    for index, title in enumerate(header):
+        key = header_key(title)
+        for column, titles in ALIASES.items():
+            if key in titles:
+                columns.setdefault(column, index)
+    return columns
+
+
+def parse_day(text):
+    """The date of a cell in one of :data:`DATE_FORMATS`, or None."""
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_hours(text):
+    """The number of a cell ("2.5", "2,5", "1'000") or None (not a finite
+    number)."""
+    text = "".join(text.split()).replace("'", "").replace("\u2019", "")
+    text = text.replace(",", "." if "." not in text else "")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def rows_to_csv(rows):
@@ -48,43 +112,30 @@ def line_key(email, day, activity):
     return ((email or "").strip().lower(), day, (activity or "").strip().lower())
 
 
-def parse_csv(text, known_emails, existing_keys):
-    """Parse and validate an hours CSV.
+def parse_rows(rows, known_emails, existing_keys):
+    """Validate the rows of an hours spreadsheet.
 
-    :param text: CSV content (first line is the header)
+    :param rows: lists of text cells, the first one being the header
     :param known_emails: set of lower-case e-mails of our members
     :param existing_keys: set of :func:`line_key` already recorded
     :return: ``(lines, errors)``; ``lines`` are dicts (member_email, date, hours,
         activity, row), ``errors`` are ``(row_number, code, value)`` tuples
         where row 1 is the header. Callers create nothing when ``errors``.
     """
-    if not (text or "").strip():
+    if not rows:
         return [], [(1, "empty", "")]
-    try:
-        return _parse_rows(text, known_emails, existing_keys)
-    except csv.Error as err:
-        return [], [(1, "not_csv", str(err))]
-
-
-def _parse_rows(text, known_emails, existing_keys):
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    columns = column_indexes(rows[0])
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         return [], [(1, "missing_columns", ", ".join(missing))]
     lines, errors, seen = [], [], set()
-    for row_number, raw in enumerate(reader, start=2):
+    for row_number, raw in enumerate(rows[1:], start=2):
         if row_number > MAX_ROWS + 1:
             return [], [(row_number, "too_many_rows", str(MAX_ROWS))]
-        row = {(k or "").strip(): _cell(v) for k, v in raw.items()}
+        row = {name: _cell(raw, index) for name, index in columns.items()}
         line, row_errors = _parse_row(row_number, row, known_emails)
         if not row_errors:
-            key = line_key(line["member_email"], line["date"], line["activity"])
-            if key in seen:
-                row_errors.append((row_number, "duplicate_in_file", key[0]))
-            elif key in existing_keys:
-                row_errors.append((row_number, "already_imported", key[0]))
-            seen.add(key)
+            row_errors = _duplicate_errors(line, seen, existing_keys)
         errors.extend(row_errors)
         if not row_errors:
             lines.append(line)
@@ -93,11 +144,22 @@ def _parse_rows(text, known_emails, existing_keys):
     return lines, errors
 
 
-def _cell(value):
-    """A cell as text (extra cells of a row come as a list)."""
-    if isinstance(value, list):
-        value = ",".join(value)
-    return (value or "").strip()
+def _cell(row, index):
+    """The text of a cell (a short row has empty cells)."""
+    return str(row[index] if index < len(row) else "").strip()
+
+
+def _duplicate_errors(line, seen, existing_keys):
+    """A line twice in the file, or already recorded (``seen``: the file's
+    lines so far)."""
+    key = line_key(line["member_email"], line["date"], line["activity"])
+    errors = []
+    if key in seen:
+        errors.append((line["row"], "duplicate_in_file", key[0]))
+    elif key in existing_keys:
+        errors.append((line["row"], "already_imported", key[0]))
+    seen.add(key)
+    return errors
 
 
 def _parse_row(row_number, row, known_emails):
@@ -108,19 +170,13 @@ def _parse_row(row_number, row, known_emails):
         row_errors.append((row_number, "missing_member", ""))
     elif email not in known_emails:
         row_errors.append((row_number, "unknown_member", email))
-    try:
-        day = date.fromisoformat(row.get("date", ""))
-    except ValueError:
-        day = None
-        row_errors.append((row_number, "bad_date", row.get("date", "")))
-    try:
-        hours = float(row.get("hours", "").replace(",", "."))
-    except ValueError:
-        hours = None
-    # "nan" parses as a float and compares false with everything
+    day = parse_day(row["date"])
+    if not day:
+        row_errors.append((row_number, "bad_date", row["date"][:40]))
+    hours = parse_hours(row["hours"])
     if hours is None or not 0 < hours <= MAX_HOURS_PER_LINE:
-        row_errors.append((row_number, "bad_hours", row.get("hours", "")[:20]))
-    activity = row.get("activity", "")
+        row_errors.append((row_number, "bad_hours", row["hours"][:20]))
+    activity = row["activity"]
     if not activity:
         row_errors.append((row_number, "missing_activity", ""))
     elif len(activity) > MAX_ACTIVITY_SIZE:
@@ -135,13 +191,21 @@ def _parse_row(row_number, row, known_emails):
     return line, row_errors
 
 
-def emails_in_csv(text):
-    """Lower-case member e-mails of an hours CSV (to look the members up once)."""
+def emails_in_rows(rows):
+    """Lower-case member e-mails of an hours table (to look the members up
+    once)."""
+    index = column_indexes(rows[0]).get("member_email") if rows else None
+    if index is None:
+        return set()
+    return {_normalize(_cell(row, index)) for row in rows[1:] if _cell(row, index)}
+
+
+def csv_encoding(content):
+    """Encoding of a CSV file for Odoo's reader: UTF-8 (its BOM dropped)
+    when the bytes are UTF-8, else "" (Odoo guesses it, e.g. latin-1): a
+    guess on a short UTF-8 file may read "É" as "Ã‰"."""
     try:
-        return {
-            _normalize(row.get("member_email") or "")
-            for row in csv.DictReader(io.StringIO(text or ""))
-            if isinstance(row.get("member_email"), str) and row["member_email"].strip()
-        }
-    except csv.Error:
-        return set()  # parse_csv reports the broken file
+        content.decode("utf-8")
+    except (UnicodeDecodeError, AttributeError):
+        return ""
+    return "utf-8-sig"

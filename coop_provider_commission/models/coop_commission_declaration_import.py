@@ -3,11 +3,33 @@
 
 import base64
 import binascii
+import csv
+import os
 
 from odoo import models
 from odoo.exceptions import UserError
 
+from odoo.addons.base_import.models.base_import import (
+    FILE_TYPE_DICT,
+    ImportValidationError,
+)
+
 from ..tools import declaration_import
+from ..tools.declaration_import import csv_encoding
+
+# file type of each extension Odoo's import reads (".txt": CSV text)
+SPREADSHEET_TYPES = {"." + ext: mime for mime, (ext, _h, _r) in FILE_TYPE_DICT.items()}
+SPREADSHEET_TYPES[".txt"] = "text/csv"
+# what Odoo's reader raises on a file it cannot read (chardet finds no
+# encoding in binary data: AttributeError)
+READ_ERRORS = (
+    UserError,
+    ValueError,
+    UnicodeError,
+    AttributeError,
+    csv.Error,
+    ImportValidationError,
+)
 
 
 class CoopCommissionDeclaration(models.Model):
@@ -19,11 +41,10 @@ class CoopCommissionDeclaration(models.Model):
         _ = self.env._
         return {
             "empty": _("The file holds no declaration line."),
-            "no_sheet": _("The workbook holds no sheet."),
             "no_file": _("Please choose a file to upload."),
             "encoding": _("The file must be sent as bytes or base64-encoded text."),
             "file": _("The file cannot be read: %s"),
-            "format": _("Only CSV and XLSX files can be imported (%s)."),
+            "format": _("Only CSV, XLSX, XLS and ODS files can be imported (%s)."),
             "columns": _(
                 "Wrong columns (expected client, invoice_ref, date, amount and "
                 "optionally quantity, product): %s"
@@ -132,8 +153,35 @@ class CoopCommissionDeclaration(models.Model):
     def _file_error(self, code, value=""):
         return UserError(self._format_import_errors([(1, code, value)]))
 
+    def _read_spreadsheet(self, filename, content):
+        """Rows (lists of text cells, the header first) of a file read by
+        Odoo's import: CSV in any encoding with a , ; tab | or space
+        separator, XLSX, XLS or ODS. Blank rows are left out, as Odoo's
+        Import screen does."""
+        extension = os.path.splitext(filename or "")[1].lower()
+        if extension not in SPREADSHEET_TYPES:
+            raise self._file_error("format", filename or "")
+        reader = self.env["base_import.import"].new(
+            {
+                "res_model": "coop.commission.declaration.line",
+                "file": content,
+                "file_name": filename,
+                "file_type": SPREADSHEET_TYPES[extension],
+            }
+        )
+        options = {
+            "quoting": '"',
+            "separator": "",
+            "encoding": csv_encoding(content),
+            "has_headers": True,
+        }
+        try:
+            return reader._read_file(options)[1]
+        except READ_ERRORS as exc:
+            raise self._file_error("file", str(exc)) from exc
+
     def import_spreadsheet(self, filename, content):
-        """RPC endpoint: import a CSV/XLSX file (``content``: bytes, or
+        """RPC endpoint: import a CSV/XLSX/XLS/ODS file (``content``: bytes, or
         base64 text over RPC) into a draft declaration the caller may write."""
         self.ensure_one()
         self.check_access("write")
@@ -149,16 +197,13 @@ class CoopCommissionDeclaration(models.Model):
         return True
 
     def _import_spreadsheet(self, filename, content):
-        """Validate every row of a CSV/XLSX file, then create all its lines
+        """Validate every row of a CSV/XLSX/XLS/ODS file, then create all its lines
         at once; raise a UserError listing every bad row otherwise."""
         self.ensure_one()
         self._check_draft()
         if not content:
             raise self._file_error("no_file")
-        try:
-            rows = declaration_import.read_rows(filename, content)
-        except declaration_import.SpreadsheetError as exc:
-            raise self._file_error(exc.code, exc.value) from exc
+        rows = self._read_spreadsheet(filename, content)
         lines, errors = declaration_import.validate_rows(
             rows,
             self._network_clients_map(),

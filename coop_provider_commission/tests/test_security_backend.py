@@ -102,7 +102,9 @@ class TestSecurityBackend(CommissionHttpCase):
         error = self._rpc_error(
             DECLARATION, "import_spreadsheet", [self.draft.ids, "m.pdf", self._csv64()]
         )
-        self.assertIn("Only CSV and XLSX files can be imported (m.pdf).", error)
+        self.assertIn(
+            "Only CSV, XLSX, XLS and ODS files can be imported (m.pdf).", error
+        )
         self.assertEqual(self._count(LINE), before)
 
     def test_public_methods_return_true(self):
@@ -224,7 +226,9 @@ class TestSecurityBackend(CommissionHttpCase):
         error = self._rpc_error(
             "coop.declaration.import.wizard", "action_import", [wizard.ids]
         )
-        self.assertIn("Only CSV and XLSX files can be imported (march.pdf).", error)
+        self.assertIn(
+            "Only CSV, XLSX, XLS and ODS files can be imported (march.pdf).", error
+        )
         self.assertEqual(self._count(LINE), before)
 
     def test_settle_wizard_other_company_agreement(self):

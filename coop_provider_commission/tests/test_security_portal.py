@@ -8,6 +8,7 @@ import base64
 from datetime import date
 
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import CommissionHttpCase, csv_bytes, xlsx_without_sheet_bytes
 
@@ -150,17 +151,20 @@ class TestSecurityPortal(CommissionHttpCase):
 
     def test_portal_upload_xlsx_without_sheet(self):
         before = self._count(LINE)
-        response = self._post(
-            self.url + "/upload",
-            files={"file": ("march.xlsx", xlsx_without_sheet_bytes())},
-        )
-        self._assert_refused(response, "The workbook holds no sheet.", count=before)
+        # Odoo's reader logs the file it could not read
+        with mute_logger("odoo.addons.base_import.models.base_import"):
+            response = self._post(
+                self.url + "/upload",
+                files={"file": ("march.xlsx", xlsx_without_sheet_bytes())},
+            )
+        self._assert_refused(response, "The file cannot be read", count=before)
 
     def test_portal_upload_not_a_spreadsheet(self):
         before = self._count(LINE)
-        response = self._post(
-            self.url + "/upload", files={"file": ("march.xlsx", b"PK garbage")}
-        )
+        with mute_logger("odoo.addons.base_import.models.base_import"):
+            response = self._post(
+                self.url + "/upload", files={"file": ("march.xlsx", b"PK garbage")}
+            )
         self._assert_refused(response, "The file cannot be read", count=before)
 
     def test_portal_unknown_operation(self):

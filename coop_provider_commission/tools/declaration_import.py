@@ -1,14 +1,14 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Read and validate a provider's monthly declaration spreadsheet (pure).
+"""Validate the rows of a provider's monthly declaration spreadsheet (pure).
 
-Nothing here touches the database: the caller passes what it knows (the
-network clients, the invoice references already declared, the period) and
-gets back either the valid lines or the list of every bad row.
+The file is read by Odoo's import (``base_import``: CSV with any separator
+and encoding, XLSX, XLS, ODS), see ``_read_spreadsheet`` of the declaration.
+Nothing here touches the database: the caller passes the rows and what it
+knows (the network clients, the invoice references already declared, the
+period) and gets back either the valid lines or the list of every bad row.
 """
 
-import csv
-import io
 import math
 import re
 import unicodedata
@@ -40,7 +40,8 @@ ALIASES = {
     "article": "product",
 }
 
-DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y")
+# a date cell of a workbook is read as "YYYY-MM-DD HH:MM:SS" text
+DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d %H:%M:%S")
 
 # size of the invoice reference column (unique index): longer ones refused
 REF_MAX_LENGTH = 64
@@ -69,51 +70,6 @@ def normalize(text):
     for char in " -.":
         text = text.replace(char, "_")
     return "_".join(part for part in text.split("_") if part)
-
-
-def read_csv(content):
-    """Rows (lists of strings) of a CSV file; the delimiter (, ; or tab) is
-    the one the header line uses most."""
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = content.decode("latin-1")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
-    return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-
-
-def read_xlsx(content):
-    """Rows of the first sheet of an XLSX workbook (cell values)."""
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(
-            io.BytesIO(content), read_only=True, data_only=True
-        )
-    except Exception as exc:
-        raise SpreadsheetError("file", str(exc)) from exc
-    try:
-        if not book.worksheets:
-            raise SpreadsheetError("no_sheet")
-        rows = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
-    except SpreadsheetError:
-        raise
-    except Exception as exc:
-        raise SpreadsheetError("file", str(exc)) from exc
-    finally:
-        book.close()
-    return rows
-
-
-def read_rows(filename, content):
-    """Rows of a CSV or XLSX file, chosen by its extension."""
-    name = (filename or "").lower()
-    if name.endswith(".xlsx"):
-        return read_xlsx(content)
-    if name.endswith((".csv", ".txt")):
-        return read_csv(content)
-    raise SpreadsheetError("format", filename or "")
 
 
 def map_columns(header):
@@ -219,18 +175,20 @@ def cell_text(value):
     return str(value).strip()
 
 
-def validate_row(number, row, columns, context):
-    """``(line, errors)`` of one data row (see :func:`validate_rows`)."""
-    clients, provider_id, existing_refs, seen, date_from, date_to, products = context
-    errors = []
-    client_name = cell_text(row[columns["client"]])
-    client = clients.get(normalize(client_name))
+def _check_client(number, text, clients, provider_id):
+    """``(client id, errors)`` of the client cell."""
+    client = clients.get(normalize(text))
     if not client:
-        errors.append((number, "unknown_client", client_name))
-    elif client[1] != provider_id:
-        errors.append((number, "not_in_portfolio", client_name))
-    ref = cell_text(row[columns["invoice_ref"]])
+        return None, [(number, "unknown_client", text)]
+    if client[1] != provider_id:
+        return None, [(number, "not_in_portfolio", text)]
+    return client[0], []
+
+
+def _check_ref(number, ref, existing_refs, seen):
+    """Errors of the invoice reference cell (``seen``: the file's so far)."""
     key = normalize(ref)
+    errors = []
     if not ref:
         errors.append((number, "missing_ref", ""))
     elif len(ref) > REF_MAX_LENGTH:
@@ -240,35 +198,70 @@ def validate_row(number, row, columns, context):
     elif key in existing_refs:
         errors.append((number, "existing_ref", ref))
     seen.setdefault(key, number)
-    raw_date = row[columns["date"]]
-    day = parse_date(raw_date)
+    return errors
+
+
+def _check_date(number, value, date_from, date_to):
+    """``(date, errors)`` of the date cell."""
+    day = parse_date(value)
     if not day:
-        errors.append((number, "bad_date", cell_text(raw_date)[:40]))
-    elif not date_from <= day <= date_to:
-        errors.append((number, "date_outside", day.isoformat()))
-    raw_amount = row[columns["amount"]]
+        return None, [(number, "bad_date", cell_text(value)[:40])]
+    if not date_from <= day <= date_to:
+        return None, [(number, "date_outside", day.isoformat())]
+    return day, []
+
+
+def _check_numbers(number, raw_amount, raw_quantity):
+    """``(amount, quantity, errors)``; an empty quantity is one unit."""
+    errors = []
     amount = parse_amount(raw_amount)
     error = amount_error(amount)
     if error:
         errors.append((number, error + "_amount", cell_text(raw_amount)[:40]))
     quantity = 1.0
-    raw_quantity = row[columns["quantity"]] if "quantity" in columns else None
     if cell_text(raw_quantity):
         quantity = parse_amount(raw_quantity)
         if amount_error(quantity):
             errors.append((number, "bad_quantity", cell_text(raw_quantity)[:40]))
-    product = False
-    raw_product = cell_text(row[columns["product"]]) if "product" in columns else ""
-    if raw_product:
-        product = products.get(normalize(raw_product))
-        if not product:
-            errors.append((number, "unknown_product", raw_product))
+    return amount, quantity, errors
+
+
+def _check_product(number, text, products):
+    """``(product id or False, errors)`` of the optional product cell."""
+    if not text:
+        return False, []
+    product = products.get(normalize(text))
+    if not product:
+        return False, [(number, "unknown_product", text)]
+    return product, []
+
+
+def validate_row(number, row, columns, context):
+    """``(line, errors)`` of one data row (see :func:`validate_rows`)."""
+    clients, provider_id, existing_refs, seen, date_from, date_to, products = context
+
+    def cell(field):
+        return row[columns[field]] if field in columns else None
+
+    client_id, errors = _check_client(
+        number, cell_text(cell("client")), clients, provider_id
+    )
+    ref = cell_text(cell("invoice_ref"))
+    errors += _check_ref(number, ref, existing_refs, seen)
+    day, date_errors = _check_date(number, cell("date"), date_from, date_to)
+    amount, quantity, number_errors = _check_numbers(
+        number, cell("amount"), cell("quantity")
+    )
+    product, product_errors = _check_product(
+        number, cell_text(cell("product")), products
+    )
+    errors += date_errors + number_errors + product_errors
     if errors:
         return None, errors
     line = {
         "product_id": product,
         "row": number,
-        "client_id": client[0],
+        "client_id": client_id,
         "invoice_ref": ref,
         "date": day,
         "amount": amount,
@@ -320,3 +313,14 @@ def validate_rows(
     if not lines and not errors:
         errors.append((1, "empty", ""))
     return lines, errors
+
+
+def csv_encoding(content):
+    """Encoding of a CSV file for Odoo's reader: UTF-8 (its BOM dropped)
+    when the bytes are UTF-8, else "" (Odoo guesses it, e.g. latin-1): a
+    guess on a short UTF-8 file may read "É" as "Ã‰"."""
+    try:
+        content.decode("utf-8")
+    except (UnicodeDecodeError, AttributeError):
+        return ""
+    return "utf-8-sig"
