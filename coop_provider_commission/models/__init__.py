@@ -9,6 +9,7 @@ from . import coop_commission_agreement
 from . import coop_commission_declaration
 from . import coop_commission_declaration_import
 from . import coop_commission_declaration_line
-from . import coop_commission_settlement_document_mixin
 from . import coop_commission_settlement
+from . import coop_commission_settlement_computation
+from . import coop_commission_settlement_documents
 from . import coop_commission_settlement_line

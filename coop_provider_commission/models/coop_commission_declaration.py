@@ -210,55 +210,66 @@ class CoopCommissionDeclaration(models.Model):
         opened, the provider is emailed and the responsible gets an activity."""
         today = today or fields.Date.context_today(self)
         start, end = commission.period_bounds(today - relativedelta(months=1), "month")
-        template = self.env.ref(
-            "coop_provider_commission.mail_template_declaration_reminder"
-        )
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
         reminded = self.browse()
         for company in self.env["res.company"].search([]):
             if today.day < (company.coop_declaration_reminder_day or 1):
                 continue
-            groups = self.env["coop.network.client"]._read_group(
-                [("company_id", "=", company.id)], ["provider_id"]
-            )
-            providers = self.env["res.partner"].union(*[g[0] for g in groups])
-            existing = self.search(
-                [
-                    ("company_id", "=", company.id),
-                    ("date_from", "=", start),
-                    ("provider_id", "in", providers.ids),
-                ]
-            )
-            missing = providers - existing.provider_id
-            new = self.create(
-                [
-                    {
-                        "company_id": company.id,
-                        "provider_id": provider.id,
-                        "date_from": start,
-                        "date_to": end,
-                    }
-                    for provider in missing
-                ]
-            )
-            todo = (existing | new).filtered(
-                lambda d: d.state == "draft" and not d.reminder_sent
-            )
-            user = (
-                company.coop_commission_user_id
-                or self.env.ref("base.user_admin", raise_if_not_found=False)
-                or self.env.user
-            )
-            for declaration in todo:
-                declaration.message_post_with_source(
-                    template, subtype_xmlid="mail.mt_comment"
-                )
-                declaration.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    date_deadline=today + timedelta(days=5),
-                    summary=self.env._("Missing turnover declaration"),
-                    user_id=user.id,
-                )
-            todo.reminder_sent = True
+            todo = self._declarations_to_remind(company, start, end)
+            todo._send_reminder(company, today)
             reminded |= todo
         return reminded
+
+    @api.model
+    def _declarations_to_remind(self, company, start, end):
+        """The draft declarations of the month from ``start`` to ``end`` not
+        reminded yet, one for every provider with network clients (opened for
+        the providers who have none)."""
+        groups = self.env["coop.network.client"]._read_group(
+            [("company_id", "=", company.id)], ["provider_id"]
+        )
+        providers = self.env["res.partner"].union(*[g[0] for g in groups])
+        existing = self.search(
+            [
+                ("company_id", "=", company.id),
+                ("date_from", "=", start),
+                ("provider_id", "in", providers.ids),
+            ]
+        )
+        new = self.create(
+            [
+                {
+                    "company_id": company.id,
+                    "provider_id": provider.id,
+                    "date_from": start,
+                    "date_to": end,
+                }
+                for provider in providers - existing.provider_id
+            ]
+        )
+        return (existing | new).filtered(
+            lambda d: d.state == "draft" and not d.reminder_sent
+        )
+
+    def _send_reminder(self, company, today):
+        """Email the providers of these declarations and give the company's
+        commission responsible an activity on each."""
+        template = self.env.ref(
+            "coop_provider_commission.mail_template_declaration_reminder"
+        )
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        user = (
+            company.coop_commission_user_id
+            or self.env.ref("base.user_admin", raise_if_not_found=False)
+            or self.env.user
+        )
+        for declaration in self:
+            declaration.message_post_with_source(
+                template, subtype_xmlid="mail.mt_comment"
+            )
+            declaration.activity_schedule(
+                activity_type_id=activity_type.id,
+                date_deadline=today + timedelta(days=5),
+                summary=self.env._("Missing turnover declaration"),
+                user_id=user.id,
+            )
+        self.reminder_sent = True

@@ -4,60 +4,16 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import format_amount
+from odoo.tools.misc import babel_locale_parse
 
 from ..tools import commission, security
-
-DECLARED_LINES = """
-    SELECT l.provider_id, l.client_id, l.date, l.amount, l.quantity,
-           nc.origin, l.product_id, nc.date_entrusted
-      FROM coop_commission_declaration_line l
-      LEFT JOIN LATERAL (
-            SELECT n.origin, n.date_entrusted
-              FROM coop_network_client n
-             WHERE n.client_id = l.client_id
-               AND n.company_id = l.company_id
-               AND n.provider_id = l.provider_id
-             ORDER BY n.active DESC, n.id DESC
-             LIMIT 1) nc ON TRUE
-     WHERE l.company_id = %(company)s
-       AND l.state = 'validated'
-       AND l.date BETWEEN %(date_from)s AND %(date_to)s
-"""
-
-# both providers of an invoiced line: the client's network provider (who
-# brought or was entrusted the client) and the provider mandated on the
-# invoice (who did the work); each agreement credits one of them
-INVOICED_LINES = """
-    SELECT nc.provider_id, m.coop_provider_id, m.commercial_partner_id,
-           m.invoice_date, -aml.balance,
-           CASE WHEN m.move_type = 'out_refund' THEN -aml.quantity
-                ELSE aml.quantity END,
-           nc.origin, aml.product_id, nc.date_entrusted
-      FROM account_move_line aml
-      JOIN account_move m ON m.id = aml.move_id
-      LEFT JOIN coop_network_client nc
-             ON nc.client_id = m.commercial_partner_id
-            AND nc.company_id = m.company_id
-            AND nc.active
-     WHERE m.company_id = %(company)s
-       AND m.state = 'posted'
-       AND m.move_type IN ('out_invoice', 'out_refund')
-       AND aml.display_type = 'product'
-       AND m.invoice_date BETWEEN %(date_from)s AND %(date_to)s
-       AND (m.coop_provider_id IS NOT NULL OR nc.provider_id IS NOT NULL)
-"""
 
 
 class CoopCommissionSettlement(models.Model):
     _name = "coop.commission.settlement"
     _description = "Commission Settlement"
-    _inherit = (
-        "portal.mixin",
-        "mail.thread",
-        "mail.activity.mixin",
-        "coop.commission.settlement.document.mixin",
-    )
+    _inherit = ("portal.mixin", "mail.thread", "mail.activity.mixin")
     _order = "date_from desc, agreement_id, partner_id"
     _check_company_auto = True
 
@@ -128,6 +84,26 @@ class CoopCommissionSettlement(models.Model):
                 settlement.date_to or "",
             )
 
+    @api.depends("agreement_id.name", "partner_id.name", "date_from", "date_to")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        """The stored name keeps ISO dates (searchable, language-neutral);
+        the title shows the period in the reader's language."""
+        locale = babel_locale_parse(self.env.lang or "en_US")
+        for settlement in self:
+            period = commission.period_label(
+                settlement.date_from, settlement.date_to, locale
+            )
+            settlement.display_name = " / ".join(
+                part
+                for part in (
+                    settlement.agreement_id.name,
+                    settlement.partner_id.name,
+                    period,
+                )
+                if part
+            )
+
     @api.depends(
         "line_ids.amount", "line_ids.base_amount", "line_ids.units", "direction"
     )
@@ -158,183 +134,9 @@ class CoopCommissionSettlement(models.Model):
         for settlement in self:
             settlement.access_url = "/my/commissions/statement/%s" % settlement.id
 
-    # ------------------------------------------------------------------
-    # Computation
-    # ------------------------------------------------------------------
-    @api.model
-    def _fetch_lines(self, company, basis, date_from, date_to):
-        """Declared lines, or ``{attribution: lines}`` of invoiced turnover
-        (``network``: to the client's network provider, ``mandated``: to the
-        provider mandated on the invoice)."""
-        query = DECLARED_LINES if basis in ("declared", "units") else INVOICED_LINES
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(query, company=company.id, date_from=date_from, date_to=date_to)
-        )
-        rows = self.env.cr.fetchall()
-        if query is DECLARED_LINES:
-            return [commission.Line(*row) for row in rows]
-        return {
-            "network": [commission.Line(row[0], *row[2:]) for row in rows if row[0]],
-            "mandated": [commission.Line(*row[1:]) for row in rows if row[1]],
-        }
-
-    @api.model
-    def _check_declarations(self, agreement, date_from, date_to):
-        domain = [
-            ("company_id", "=", agreement.company_id.id),
-            ("state", "!=", "validated"),
-            ("date_from", "<=", date_to),
-            ("date_to", ">=", date_from),
-        ]
-        if agreement.partner_ids:
-            domain.append(("provider_id", "in", agreement.partner_ids.ids))
-        pending = self.env["coop.commission.declaration"].search(domain)
-        if pending:
-            raise UserError(
-                self.env._(
-                    "The period cannot be settled while these declarations are "
-                    "not validated: %(names)s",
-                    names=", ".join(pending.mapped("display_name")),
-                )
-            )
-
-    @api.model
-    def _chained_base(self, agreement, date_from, date_to):
-        """Total of the commissions settled in the period under the
-        lower-level agreements (e.g. what the mediators owe their section),
-        on which a chained agreement applies its rate: what the company
-        receives at the lower level, in its own books (a lower-level agreement
-        under which the company pays, e.g. a bonus to its mediators, is not
-        part of it)."""
-        children = self.search(
-            [
-                ("agreement_id", "in", agreement.child_ids.ids),
-                ("company_id", "=", agreement.company_id.id),
-                ("direction", "=", "to_company"),
-                ("date_from", ">=", date_from),
-                ("date_to", "<=", date_to),
-            ]
-        )
-        drafts = children.filtered(lambda s: s.state == "draft")
-        if drafts:
-            raise UserError(
-                self.env._(
-                    "The period cannot be settled while these lower-level "
-                    "settlements are not validated: %(names)s",
-                    names=", ".join(drafts.mapped("display_name")),
-                )
-            )
-        return sum(children.mapped("amount_total"))
-
-    @api.model
-    def _agreement_totals(self, agreement, date_from, date_to, cache):
-        """``{(partner, client): [base, units]}`` of an agreement's period;
-        ``cache`` keeps the lines fetched for other agreements of the run."""
-        partners = set(agreement.partner_ids.ids)
-        if agreement.basis == "fixed":
-            return {(partner, False): [0.0, 0.0] for partner in partners}
-        if agreement.basis == "chained":
-            base = self._chained_base(agreement, date_from, date_to)
-            return {(partner, False): [base, 0.0] for partner in partners}
-        key = (
-            agreement.company_id,
-            "invoiced" if agreement.basis == "invoiced" else "declared",
-            date_from,
-            date_to,
-        )
-        if key not in cache:
-            cache[key] = self._fetch_lines(*key[:2], date_from, date_to)
-        lines = cache[key]
-        if agreement.basis == "invoiced":
-            lines = lines[agreement.invoiced_partner or "network"]
-        totals = commission.aggregate(agreement._rule(), lines)
-        if partners:
-            totals = {k: v for k, v in totals.items() if k[0] in partners}
-        if agreement.basis == "units":
-            for partner in partners:
-                totals.setdefault((partner, False), [0.0, 0.0])
-        return totals
-
-    @api.model
-    def _settle(self, agreements, day):
-        """Create or recompute the draft settlements of agreements for the
-        period of each agreement that contains day.
-
-        Validated and invoiced settlements are left untouched, draft ones are
-        recomputed from scratch: running a period twice never counts twice.
-        The computation is set-based: one query per agreement for the lines,
-        one batched create for the settlements and one for their lines."""
-        periods = {}
-        for agreement in agreements:
-            periods[agreement] = commission.period_bounds(day, agreement.period)
-            if agreement.basis in ("declared", "units"):
-                self._check_declarations(agreement, *periods[agreement])
-        cache = {}
-        wanted = {}
-        for agreement in agreements:
-            totals = self._agreement_totals(agreement, *periods[agreement], cache)
-            rule = agreement._rule()
-            round_ = agreement.company_id.currency_id.round
-            for (partner, client), (base, units) in totals.items():
-                line = {
-                    "client_id": client or False,
-                    "base_amount": base,
-                    "units": units,
-                    "amount": commission.commission_amount(rule, base, units, round_),
-                }
-                wanted.setdefault((agreement, partner), []).append(line)
-        # existing settlements of these periods
-        existing = self.search(
-            [
-                ("agreement_id", "in", agreements.ids),
-                ("date_from", "in", list({p[0] for p in periods.values()})),
-            ]
-        ).filtered(lambda s: s.date_from == periods[s.agreement_id][0])
-        by_key = {(s.agreement_id, s.partner_id.id): s for s in existing}
-        drafts = existing.filtered(lambda s: s.state == "draft")
-        drafts.line_ids.unlink()
-        (drafts - self.browse([by_key[k].id for k in wanted if k in by_key])).unlink()
-        to_create = []
-        keys = []
-        for key in wanted:
-            if key not in by_key:
-                agreement, partner = key
-                date_from, date_to = periods[agreement]
-                to_create.append(
-                    {
-                        "agreement_id": agreement.id,
-                        "company_id": agreement.company_id.id,
-                        "partner_id": partner,
-                        "date_from": date_from,
-                        "date_to": date_to,
-                        "target_units": agreement.target_units,
-                    }
-                )
-                keys.append(key)
-        created = self.with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
-        ).create(to_create)
-        by_key.update(zip(keys, created, strict=True))
-        line_vals = []
-        result = self.browse()
-        for key, lines in wanted.items():
-            settlement = by_key[key]
-            if settlement.state != "draft":
-                continue
-            result |= settlement
-            for line in lines:
-                line.update(
-                    settlement_id=settlement.id,
-                    company_id=settlement.company_id.id,
-                    currency_id=settlement.company_id.currency_id.id,
-                    partner_id=settlement.partner_id.id,
-                    agreement_id=settlement.agreement_id.id,
-                    date_from=settlement.date_from,
-                )
-                line_vals.append(line)
-        self.env["coop.commission.settlement.line"].create(line_vals)
-        return result
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Statement %s", self.display_name)
 
     # ------------------------------------------------------------------
     # Workflow
@@ -377,6 +179,26 @@ class CoopCommissionSettlement(models.Model):
         self.write({"state": "validated"})
         self._post_validated()
         return True
+
+    def _post_validated(self):
+        """A chatter line with the amount in its currency."""
+        for settlement in self:
+            amount = format_amount(
+                self.env, settlement.amount_total, settlement.currency_id
+            )
+            if settlement.direction == "to_company":
+                body = self.env._(
+                    "Settlement validated: %(partner)s owes %(amount)s.",
+                    partner=settlement.partner_id.name,
+                    amount=amount,
+                )
+            else:
+                body = self.env._(
+                    "Settlement validated: %(amount)s is due to %(partner)s.",
+                    partner=settlement.partner_id.name,
+                    amount=amount,
+                )
+            settlement.message_post(body=body)
 
     def action_reset_draft(self):
         security.check_manager(self.env)

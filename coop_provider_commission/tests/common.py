@@ -56,6 +56,13 @@ class CommissionCase(TransactionCase):
         cls.client_a = Partner.create({"name": "Client Alpha", "ref": "CA"})
         cls.client_b = Partner.create({"name": "Client Beta"})
         cls.client_c = Partner.create({"name": "Client Gamma"})
+        cls._setup_network_clients()
+        cls._setup_users_and_product()
+
+    @classmethod
+    def _setup_network_clients(cls):
+        """Anne brought Alpha and Beta (Beta entrusted on 2026-01-10), the
+        cooperative entrusted Gamma to Bruno."""
         Network = cls.env["coop.network.client"]
         cls.nc_a = Network.create(
             {
@@ -82,6 +89,9 @@ class CommissionCase(TransactionCase):
                 "date_entered": date(2025, 6, 1),
             }
         )
+
+    @classmethod
+    def _setup_users_and_product(cls):
         cls.user = new_test_user(
             cls.env,
             login="commission_user",

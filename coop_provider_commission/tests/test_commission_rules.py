@@ -7,6 +7,9 @@ from odoo.tests import BaseCase, tagged
 from ..tools import commission as c
 
 ENTRUSTED = date(2026, 1, 10)
+# the currencies' rounding: Swiss francs (itopie) and CFA francs (Cooperation.net)
+CHF = 0.01
+XOF = 1.0
 
 
 @tagged("post_install", "-at_install")
@@ -62,22 +65,37 @@ class TestCommissionRules(BaseCase):
 
     def test_commission_amount(self):
         declared20 = c.Rule(basis="declared", rate=20.0)
+        hosting = c.Rule(basis="units", amount=2500.0)
         cases = [
             # network turnover 10,000 -> the provider owes 2,000
-            (declared20, 10000.0, 0, 2000.0),
+            (declared20, 10000.0, 0, CHF, 2000.0),
             # entrusted client's turnover 5,000 -> the cooperative owes 1,000
-            (c.Rule(basis="invoiced", rate=20.0), 5000.0, 0, 1000.0),
+            (c.Rule(basis="invoiced", rate=20.0), 5000.0, 0, CHF, 1000.0),
             # mandated work invoiced 1,000 -> the provider's bill is 700
-            (c.Rule(basis="invoiced", rate=70.0), 1000.0, 0, 700.0),
-            (c.Rule(basis="units", amount=20.0), 0.0, 4, 80.0),
-            (c.Rule(basis="fixed", amount=300.0), 0.0, 0, 300.0),
+            (c.Rule(basis="invoiced", rate=70.0), 1000.0, 0, CHF, 700.0),
+            (c.Rule(basis="units", amount=20.0), 0.0, 4, CHF, 80.0),
+            (c.Rule(basis="fixed", amount=300.0), 0.0, 0, CHF, 300.0),
             # a section passes on 10 % of what its mediators paid it
-            (c.Rule(basis="chained", rate=10.0), 200.0, 0, 20.0),
-            (declared20, 333.33, 0, 66.67),
+            (c.Rule(basis="chained", rate=10.0), 200.0, 0, CHF, 20.0),
+            (declared20, 333.33, 0, CHF, 66.67),
+            (declared20, 0.125, 0, CHF, 0.03),  # half a cent: rounded up
+            # Cooperation.net in CFA francs (XOF): whole francs
+            (declared20, 10000.0, 0, XOF, 2000.0),
+            (declared20, 333.0, 0, XOF, 67.0),  # 66.6
+            (declared20, 332.0, 0, XOF, 66.0),  # 66.4
+            (declared20, 12.5, 0, XOF, 3.0),  # 2.5: half a franc, rounded up
+            (c.Rule(basis="invoiced", rate=70.0), 15001.0, 0, XOF, 10501.0),  # .7
+            (c.Rule(basis="chained", rate=15.0), 7510.0, 0, XOF, 1127.0),  # .5
+            # a mediator's 6 hostings a semester at 2,500 F
+            (hosting, 0.0, 6, XOF, 15000.0),
+            (c.Rule(basis="fixed", amount=49999.6), 0.0, 0, XOF, 50000.0),
         ]
-        for rule, base, units, expected in cases:
-            with self.subTest(rule=rule.basis, base=base):
-                self.assertEqual(c.commission_amount(rule, base, units), expected)
+        for rule, base, units, rounding, expected in cases:
+            with self.subTest(rule=rule.basis, base=base, rounding=rounding):
+                amount = c.commission_amount(rule, base, units, rounding)
+                self.assertEqual(amount, expected)
+                if rounding == XOF:
+                    self.assertTrue(amount.is_integer(), amount)
 
     def test_aggregate_scope(self):
         rule = c.Rule(
@@ -137,12 +155,19 @@ class TestCommissionRules(BaseCase):
 
     def test_net_direction(self):
         cases = [
-            ([2000.0], "out_invoice", 2000.0),
-            ([-1000.0], "in_invoice", 1000.0),
-            ([2000.0, -1000.0, -700.0], "out_invoice", 300.0),
-            ([500.0, -1200.0], "in_invoice", 700.0),
-            ([700.0, -700.0], None, 0.0),
+            ([2000.0], CHF, "out_invoice", 2000.0),
+            ([-1000.0], CHF, "in_invoice", 1000.0),
+            ([2000.0, -1000.0, -700.0], CHF, "out_invoice", 300.0),
+            ([500.0, -1200.0], CHF, "in_invoice", 700.0),
+            ([700.0, -700.0], CHF, None, 0.0),
+            ([0.1, 0.2, -0.3], CHF, None, 0.0),  # float noise is no balance
+            ([100.01, -100.0], CHF, "out_invoice", 0.01),
+            # XOF: a mediator owes 15,000 F, the section pays a 4,000 F bonus
+            ([15000.0, -4000.0], XOF, "out_invoice", 11000.0),
+            ([2000.0, -10501.0], XOF, "in_invoice", 8501.0),
+            ([5000.0, -5000.0], XOF, None, 0.0),
+            ([0.4], XOF, None, 0.0),  # less than half a franc
         ]
-        for amounts, move_type, total in cases:
-            with self.subTest(amounts=amounts):
-                self.assertEqual(c.net_direction(amounts), (move_type, total))
+        for amounts, rounding, move_type, total in cases:
+            with self.subTest(amounts=amounts, rounding=rounding):
+                self.assertEqual(c.net_direction(amounts, rounding), (move_type, total))

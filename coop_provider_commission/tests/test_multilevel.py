@@ -34,6 +34,12 @@ class TestMultiLevel(CommissionCase):
                 for i, client in enumerate(cls.clients)
             ]
         )
+        cls._setup_agreements()
+        cls._setup_sales()
+        cls.Settlement = cls.env["coop.commission.settlement"]
+
+    @classmethod
+    def _setup_agreements(cls):
         cls.contribution = cls._agreement(
             name="Section contribution to the head office",
             direction="to_partner",
@@ -62,6 +68,9 @@ class TestMultiLevel(CommissionCase):
             product_ids=cls.hosting.ids,
             parent_id=cls.contribution.id,
         )
+
+    @classmethod
+    def _setup_sales(cls):
         # Kofi sells 4 hostings in the semester (Jan, Feb, Mar, May), Ama 6
         sales = {cls.kofi: [1, 2, 3, 5], cls.ama: [1, 2, 3, 4, 5, 6]}
         clients = {cls.kofi: cls.clients[:4], cls.ama: cls.clients[4:]}
@@ -80,7 +89,6 @@ class TestMultiLevel(CommissionCase):
                         )
                     ],
                 )
-        cls.Settlement = cls.env["coop.commission.settlement"]
 
     def test_chained_agreements(self):
         self.assertEqual(

@@ -10,8 +10,9 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 @tagged("post_install", "-at_install")
 class TestCommissionTour(HttpCase):
-    def test_declare_and_settle(self):
-        month = fields.Date.today().replace(day=1) - relativedelta(months=1)
+    def _submitted_declaration(self, month):
+        """Last month's declaration of a provider, submitted, and the 20 %
+        agreement on it."""
         Partner = self.env["res.partner"]
         provider = Partner.create({"name": "Tour Provider Zoé"})
         client = Partner.create({"name": "Tour Client"})
@@ -51,6 +52,11 @@ class TestCommissionTour(HttpCase):
                 "date_start": month - relativedelta(years=1),
             }
         )
+        return declaration
+
+    def test_declare_and_settle(self):
+        month = fields.Date.today().replace(day=1) - relativedelta(months=1)
+        declaration = self._submitted_declaration(month)
         manager = new_test_user(
             self.env,
             login="tour_commission_manager",
@@ -64,7 +70,7 @@ class TestCommissionTour(HttpCase):
         )
         self.assertEqual(declaration.state, "validated")
         settlement = self.env["coop.commission.settlement"].search(
-            [("partner_id", "=", provider.id)]
+            [("partner_id", "=", declaration.provider_id.id)]
         )
         self.assertEqual(settlement.state, "validated")
         self.assertEqual(settlement.amount_total, 300.0)

@@ -8,6 +8,8 @@ from datetime import date
 from babel.dates import format_interval
 from dateutil.relativedelta import relativedelta
 
+from odoo.tools.float_utils import float_compare, float_round
+
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "semester": 6, "year": 12}
 
 BASIS_DECLARED = "declared"
@@ -118,33 +120,37 @@ def aggregate(rule, lines):
     return totals
 
 
-def commission_amount(rule, base, units, currency_round=None):
-    """Commission on a base turnover / a number of units."""
+def commission_amount(rule, base, units, rounding):
+    """Commission on a base turnover / a number of units, rounded to the
+    currency's ``rounding`` (1.0 for XOF: whole francs, 0.01 for EUR)."""
     if rule.basis in RATE_BASES:
         value = base * rule.rate / 100.0
     elif rule.basis == BASIS_UNITS:
         value = units * rule.amount
     else:
         value = rule.amount
-    return currency_round(value) if currency_round else round(value, 2)
+    return float_round(value, precision_rounding=rounding)
 
 
 def target_progress(units, target):
     """(progress in %, units missing) against a target of units per period."""
     if not target:
         return 0.0, 0.0
-    return round(units * 100.0 / target, 2), max(target - units, 0.0)
+    progress = float_round(units * 100.0 / target, precision_digits=2)
+    return progress, max(target - units, 0.0)
 
 
-def net_direction(amounts):
-    """Net signed amounts (> 0: the partner owes the company).
+def net_direction(amounts, rounding):
+    """Net signed amounts (> 0: the partner owes the company), in a currency
+    of ``rounding`` (1.0 for XOF, 0.01 for EUR).
 
     Returns ``(move_type, total)``: ``out_invoice`` when the partner owes the
     company, ``in_invoice`` when the company owes the partner, None when the
-    amounts cancel out."""
-    total = round(sum(amounts), 2)
-    if total > 0:
+    amounts cancel out (to the currency's rounding)."""
+    total = float_round(sum(amounts), precision_rounding=rounding)
+    sign = float_compare(total, 0.0, precision_rounding=rounding)
+    if sign > 0:
         return "out_invoice", total
-    if total < 0:
+    if sign < 0:
         return "in_invoice", -total
     return None, 0.0

@@ -40,27 +40,7 @@ class CoopNetworkDepartureWizard(models.TransientModel):
                     provider=self.provider_id.display_name,
                 )
             )
-        lines = []
-        for client in clients:
-            if client.origin == "cooperative":
-                new_provider = (
-                    client.replacement_provider_id
-                    or self.replacement_provider_id
-                    or company.partner_id
-                )
-                lines.append(
-                    {
-                        "network_client_id": client.id,
-                        "action": "returned",
-                        "new_provider_id": new_provider.id,
-                    }
-                )
-                client.write(
-                    {"provider_id": new_provider.id, "replacement_provider_id": False}
-                )
-            else:
-                lines.append({"network_client_id": client.id, "action": "released"})
-                client.write({"active": False, "date_left": self.date})
+        lines = [self._hand_back(client, company) for client in clients]
         departure = self.env["coop.network.departure"].create(
             {
                 "provider_id": self.provider_id.id,
@@ -75,4 +55,23 @@ class CoopNetworkDepartureWizard(models.TransientModel):
             "res_model": "coop.network.departure",
             "res_id": departure.id,
             "view_mode": "form",
+        }
+
+    def _hand_back(self, client, company):
+        """Return an entrusted client (to its replacement, the default
+        replacement or the cooperative) or release the provider's own client;
+        the values of the departure line that records it."""
+        if client.origin != "cooperative":
+            client.write({"active": False, "date_left": self.date})
+            return {"network_client_id": client.id, "action": "released"}
+        new_provider = (
+            client.replacement_provider_id
+            or self.replacement_provider_id
+            or company.partner_id
+        )
+        client.write({"provider_id": new_provider.id, "replacement_provider_id": False})
+        return {
+            "network_client_id": client.id,
+            "action": "returned",
+            "new_provider_id": new_provider.id,
         }
