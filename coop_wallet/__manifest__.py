@@ -5,7 +5,7 @@
     "name": "Cooperative Customer Wallet",
     "summary": "A prepaid customer wallet kept in accounting, topped up and spent "
     "at the POS and on invoices, never overdrawn",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Cooperatives",
     "website": "https://github.com/OCA/cooperative",
     "author": "Coop Addons Contributors, Odoo Community Association (OCA)",

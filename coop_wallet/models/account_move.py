@@ -1,6 +1,6 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -42,7 +42,8 @@ class AccountMove(models.Model):
         """Create and post a wallet entry in the company's wallet journal.
 
         ``lines`` is a list of ``(partner, account, amount)`` where ``amount`` is
-        the signed balance (debit positive) in company currency.
+        the signed balance (debit positive) in company currency, optionally
+        followed by a dict of other values of the journal item.
         """
         journal = company.coop_wallet_journal_id
         if not journal or not company.coop_wallet_account_id:
@@ -52,7 +53,6 @@ class AccountMove(models.Model):
                     company.name,
                 )
             )
-        currency = company.currency_id
         move = (
             self.sudo()
             .with_company(company)
@@ -65,23 +65,29 @@ class AccountMove(models.Model):
                     "coop_wallet_kind": kind,
                     "coop_wallet_reason": reason,
                     "line_ids": [
-                        (
-                            0,
-                            0,
-                            {
-                                "name": ref,
-                                "partner_id": partner.id,
-                                "account_id": account.id,
-                                "debit": currency.round(amount) if amount > 0 else 0.0,
-                                "credit": currency.round(-amount)
-                                if amount < 0
-                                else 0.0,
-                            },
-                        )
-                        for partner, account, amount in lines
+                        Command.create(self._coop_wallet_line_vals(company, ref, *line))
+                        for line in lines
                     ],
                 }
             )
         )
         move.action_post()
         return move.sudo(False)
+
+    @api.model
+    def _coop_wallet_line_vals(
+        self, company, name, partner, account, amount, extra=None
+    ):
+        """Values of a wallet entry's item: ``amount`` rounded with the company
+        currency, debit when positive, credit when negative."""
+        currency = company.currency_id
+        amount = currency.round(amount)
+        sign = currency.compare_amounts(amount, 0.0)
+        return {
+            "name": name,
+            "partner_id": partner.id,
+            "account_id": account.id,
+            "debit": amount if sign > 0 else 0.0,
+            "credit": -amount if sign < 0 else 0.0,
+            **(extra or {}),
+        }

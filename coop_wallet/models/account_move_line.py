@@ -1,6 +1,6 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, fields, models
 
 WALLET_FIELDS = {
     "account_id",
@@ -16,6 +16,16 @@ WALLET_FIELDS = {
 
 class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
+
+    coop_wallet_pos_order_id = fields.Many2one(
+        "pos.order",
+        string="Wallet POS Order",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The POS order whose wallet payment or top-up this wallet item "
+        "books: the wallet history shows it under the order's reference.",
+    )
 
     def _coop_wallet_keys(self, posted_only=False):
         """(company, partner) of the lines lying on their company's wallet account."""

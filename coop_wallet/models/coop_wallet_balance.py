@@ -272,7 +272,7 @@ class CoopWalletBalance(models.Model):
             amount,
             offline,
             offline_cap=company.coop_wallet_offline_cap,
-            digits=currency.decimal_places,
+            rounding=currency.rounding,
         )
         if decision == wallet_rules.REFUSE:
             raise UserError(
@@ -283,7 +283,9 @@ class CoopWalletBalance(models.Model):
                     amount=tools.format_amount(self.env, amount, currency),
                     available=tools.format_amount(
                         self.env,
-                        wallet_rules.available_amount(balance, minimum),
+                        wallet_rules.available_amount(
+                            balance, minimum, currency.rounding
+                        ),
                         currency,
                     ),
                 )

@@ -10,9 +10,11 @@ class CoopWalletHistory(models.Model):
     A movement is either a posted journal item on the company's wallet account
     or, while its POS session is not closed yet, a processed POS order that
     spent from (or topped up) the wallet: its journal items do not exist yet,
-    so it is shown as a *pending* line. The two parts are exactly what
-    ``coop.wallet.balance`` sums (``posted_balance`` and ``pos_pending``), so
-    the last running balance of a wallet is its balance.
+    so it is shown as a *pending* line. Once the session is closed, each order
+    has its own journal items (one per wallet payment, one for its top-ups),
+    shown under the order's reference as its pending line was. The two parts
+    are exactly what ``coop.wallet.balance`` sums (``posted_balance`` and
+    ``pos_pending``), so the last running balance of a wallet is its balance.
     """
 
     _name = "coop.wallet.history"
@@ -21,11 +23,12 @@ class CoopWalletHistory(models.Model):
     _order = "date desc, pending desc, id desc"
     _rec_name = "reference"
     _depends = {  # noqa: RUF012 (read by the ORM, never mutated)
-        "account.move": ["name", "ref"],
+        "account.move": ["coop_wallet_kind", "name", "ref"],
         "account.move.line": [
             "account_id",
             "balance",
             "company_id",
+            "coop_wallet_pos_order_id",
             "date",
             "move_id",
             "name",
@@ -90,14 +93,19 @@ class CoopWalletHistory(models.Model):
         ids), with the conditions of ``coop.wallet.balance``'s refreshes."""
         return SQL(
             """
-            SELECT l.id * 2 AS id, l.date, m.name AS reference,
-                   COALESCE(m.ref, l.name) AS label, l.partner_id, l.company_id,
+            SELECT l.id * 2 AS id, l.date,
+                   COALESCE(po.pos_reference, po.name, m.name) AS reference,
+                   CASE WHEN po.id IS NOT NULL AND m.coop_wallet_kind IS NULL
+                        THEN po.name ELSE COALESCE(m.ref, l.name)
+                   END AS label,
+                   l.partner_id, l.company_id,
                    -l.balance AS amount, FALSE AS pending,
-                   l.id AS move_line_id, NULL::int AS pos_order_id
+                   l.id AS move_line_id, l.coop_wallet_pos_order_id AS pos_order_id
               FROM account_move_line l
               JOIN res_company c ON c.id = l.company_id
                                 AND c.coop_wallet_account_id = l.account_id
               JOIN account_move m ON m.id = l.move_id
+              LEFT JOIN pos_order po ON po.id = l.coop_wallet_pos_order_id
              WHERE l.parent_state = 'posted' AND l.partner_id IS NOT NULL
             UNION ALL
             SELECT o.id * 2 + 1, o.date_order::date,

@@ -48,7 +48,9 @@ class ResCompany(models.Model):
                     self.env._("The wallet minimum balance is not a valid amount.")
                 )
             cap = company.coop_wallet_offline_cap
-            if not wallet_rules.amount_ok(cap) or cap < 0:
+            if not wallet_rules.amount_ok(cap) or (
+                company.currency_id.compare_amounts(cap, 0.0) < 0
+            ):
                 raise ValidationError(
                     self.env._(
                         "The maximum offline overdraft must be a positive amount "

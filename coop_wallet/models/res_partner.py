@@ -79,10 +79,12 @@ class ResPartner(models.Model):
         partner.check_access("read")
         company = self.env.company
         balance = partner.coop_wallet_balance
+        minimum = company.coop_wallet_minimum
+        rounding = company.currency_id.rounding
         return {
             "balance": balance,
-            "available": max(balance - company.coop_wallet_minimum, 0.0),
-            "minimum": company.coop_wallet_minimum,
+            "available": wallet_rules.available_amount(balance, minimum, rounding),
+            "minimum": minimum,
         }
 
     def _coop_wallet_check_user(self):
@@ -137,13 +139,17 @@ class ResPartner(models.Model):
         opening_rows = History._read_group(
             domain + [("date", "<", date_from)], aggregates=["amount:sum"]
         )
-        opening = (opening_rows[0][0] or 0.0) if opening_rows else 0.0
+        opening = company.currency_id.round(
+            (opening_rows[0][0] or 0.0) if opening_rows else 0.0
+        )
         lines = History.search(
             domain + [("date", ">=", date_from), ("date", "<=", date_to)],
             order="date, pending, id",
         )
         amounts = [line.amount for line in lines]
-        running = wallet_rules.running_balances(amounts, opening)
+        running = wallet_rules.running_balances(
+            amounts, opening, company.currency_id.rounding
+        )
         movements = [
             {
                 "date": line.date,

@@ -2,6 +2,7 @@ from . import test_wallet_rules
 from . import test_wallet_ledger
 from . import test_wallet_pos
 from . import test_wallet_figures
+from . import test_wallet_xof
 from . import test_wallet_ui
 from . import test_wallet_concurrency
 from . import test_wallet_tour

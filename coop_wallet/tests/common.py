@@ -30,44 +30,28 @@ class WalletCommon(TestPoSCommon):
         cls.Balance = cls.env["coop.wallet.balance"]
         group_user = cls.env.ref("coop_wallet.group_coop_wallet_user")
         group_manager = cls.env.ref("coop_wallet.group_coop_wallet_manager")
-        users = cls.env["res.users"].with_context(no_reset_password=True)
-        cls.cashier = users.create(
-            {
-                "name": "Wallet Cashier",
-                "login": "wallet_cashier",
-                "email": "cashier@example.com",
-                "company_id": cls.company.id,
-                "company_ids": [(6, 0, cls.company.ids)],
-                "groups_id": [
-                    (
-                        6,
-                        0,
-                        [
-                            group_user.id,
-                            cls.env.ref("account.group_account_readonly").id,
-                        ],
-                    )
-                ],
-            }
+        cls.cashier = cls._wallet_user(
+            "cashier", group_user, cls.env.ref("account.group_account_readonly")
         )
-        cls.manager = users.create(
-            {
-                "name": "Wallet Manager",
-                "login": "wallet_manager",
-                "email": "manager@example.com",
-                "company_id": cls.company.id,
-                "company_ids": [(6, 0, cls.company.ids)],
-                "groups_id": [
-                    (
-                        6,
-                        0,
-                        [
-                            group_manager.id,
-                            cls.env.ref("account.group_account_invoice").id,
-                        ],
-                    )
-                ],
-            }
+        cls.manager = cls._wallet_user(
+            "manager", group_manager, cls.env.ref("account.group_account_invoice")
+        )
+
+    @classmethod
+    def _wallet_user(cls, role, *groups):
+        return (
+            cls.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "name": f"Wallet {role.title()}",
+                    "login": f"wallet_{role}",
+                    "email": f"{role}@example.com",
+                    "company_id": cls.company.id,
+                    "company_ids": [(6, 0, cls.company.ids)],
+                    "groups_id": [(6, 0, [group.id for group in groups])],
+                }
+            )
         )
 
     def balance(self, partner):
@@ -90,6 +74,56 @@ class WalletCommon(TestPoSCommon):
             )
         )
         return wizard._coop_wallet_confirm()
+
+    def pay(self, quantity, amount, partner=None, **kwargs):
+        """Sync an order of ``quantity`` apples paid ``amount`` from the wallet."""
+        return self.sync(
+            [(self.product_a, quantity)],
+            customer=partner or self.member,
+            payments=[(self.wallet_pm, amount)],
+            **kwargs,
+        )
+
+    def refund(self, line, quantity, amount):
+        """Sync a refund of ``quantity`` of order ``line``, ``amount`` (negative)
+        given back to the wallet."""
+        return self.sync(
+            [
+                {
+                    "product": line.product_id,
+                    "quantity": quantity,
+                    "refunded_orderline_id": line.id,
+                }
+            ],
+            customer=self.member,
+            payments=[(self.wallet_pm, amount)],
+        )
+
+    def sync_topup(self, amount, customer=False):
+        """Sync the sale of a wallet top-up of ``amount``, paid in cash."""
+        self.topup_product.lst_price = amount
+        line = {
+            "product": self.topup_product,
+            "quantity": 1,
+            "price_unit": amount,
+            "price_subtotal": amount,
+            "price_subtotal_incl": amount,
+        }
+        return self.sync(
+            [line],
+            customer=customer,
+            payments=[(self.cash_pm1, amount)],
+            amount_total=amount,
+            amount_paid=amount,
+        )
+
+    @staticmethod
+    def line_values(lines):
+        """(holder, debit, credit, order) of journal items, by balance."""
+        return [
+            (line.partner_id, line.debit, line.credit, line.coop_wallet_pos_order_id)
+            for line in lines.sorted("balance")
+        ]
 
     def wallet_lines(self, partner=None):
         domain = [

@@ -9,7 +9,7 @@ from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
 from odoo.modules.registry import DummyRLock, Registry
 from odoo.tests.common import BaseCase, get_db_name, tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 
 @tagged("post_install", "-at_install")
@@ -80,7 +80,7 @@ class TestWalletConcurrency(BaseCase):
                     Balance._check_spend(partner, company, 40.0)
                     Balance._add_pending(partner, company, 40.0)
                     # hold the lock a little so that the other till must wait
-                    cr.execute("SELECT pg_sleep(0.3)")
+                    cr.execute(SQL("SELECT pg_sleep(0.3)"))
             except errors.SerializationFailure:
                 barrier = _NoBarrier()
                 continue
@@ -116,9 +116,12 @@ class TestWalletConcurrency(BaseCase):
             self.assertEqual(sorted(results), ["paid", "refused"])
             with self.registry.cursor() as cr:
                 cr.execute(
-                    "SELECT balance, pos_pending FROM coop_wallet_balance"
-                    " WHERE partner_id = %s AND company_id = %s",
-                    (partner_id, company_id),
+                    SQL(
+                        "SELECT balance, pos_pending FROM coop_wallet_balance"
+                        " WHERE partner_id = %s AND company_id = %s",
+                        partner_id,
+                        company_id,
+                    )
                 )
                 self.assertEqual(cr.fetchone(), (10.0, 40.0))
         finally:

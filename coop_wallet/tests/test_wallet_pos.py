@@ -23,11 +23,7 @@ class TestWalletPos(WalletCommon):
 
     def test_pay_with_wallet_and_close(self):
         self.topup(self.member, 50.0)
-        order = self.sync(
-            [(self.product_a, 3)],
-            customer=self.member,
-            payments=[(self.wallet_pm, 30.0)],
-        )
+        order = self.pay(3, 30.0)
         self.assertEqual(order.state, "paid")
         self.assertEqual(order.coop_wallet_partner_id, self.member)
         self.assertEqual(order.coop_wallet_delta, 30.0)
@@ -35,7 +31,7 @@ class TestWalletPos(WalletCommon):
         self.assertFalse(order.coop_wallet_overdrawn)
         self.assertEqual(self.balance(self.member), 20.0)
         # second order with a mixed payment
-        self.sync(
+        second = self.sync(
             [(self.product_a, 2)],
             customer=self.member,
             payments=[(self.wallet_pm, 5.0), (self.cash_pm1, 15.0)],
@@ -50,10 +46,11 @@ class TestWalletPos(WalletCommon):
         wallet_lines = move.line_ids.filtered(
             lambda line: line.account_id == self.wallet_account
         )
-        # one line per wallet holder, never grouped with other customers
-        self.assertRecordValues(
-            wallet_lines,
-            [{"partner_id": self.member.id, "debit": 35.0, "credit": 0.0}],
+        # one line per wallet payment (Odoo's split pay-later lines), for the
+        # holder and linked to its order, never grouped with other customers
+        self.assertEqual(
+            self.line_values(wallet_lines),
+            [(self.member, 5.0, 0.0, second), (self.member, 30.0, 0.0, order)],
         )
         self.assertEqual(sum(move.line_ids.mapped("debit")), 60.0)
         wallet = self.Balance.search(
@@ -203,116 +200,65 @@ class TestWalletPos(WalletCommon):
                 order.write(vals)
 
     def test_topup_at_till(self):
-        self.topup_product.lst_price = 25.0
-        order = self.sync(
-            [
-                {
-                    "product": self.topup_product,
-                    "quantity": 1,
-                    "price_unit": 25.0,
-                    "price_subtotal": 25.0,
-                    "price_subtotal_incl": 25.0,
-                }
-            ],
-            customer=self.member,
-            payments=[(self.cash_pm1, 25.0)],
-            amount_total=25.0,
-            amount_paid=25.0,
-        )
+        order = self.sync_topup(25.0, customer=self.member)
         self.assertEqual(order.coop_wallet_delta, -25.0)
         self.assertEqual(self.balance(self.member), 25.0)
         # spend it in the same session
-        self.sync(
-            [(self.product_a, 2)],
-            customer=self.member,
-            payments=[(self.wallet_pm, 20.0)],
-        )
+        spend = self.pay(2, 20.0)
         self.assertEqual(self.balance(self.member), 5.0)
         move = self.close()
-        wallet_lines = move.line_ids.filtered(
-            lambda line: line.account_id == self.wallet_account
-        ).sorted("balance")
-        self.assertRecordValues(
-            wallet_lines,
-            [
-                {"partner_id": self.member.id, "credit": 25.0, "debit": 0.0},
-                {"partner_id": self.member.id, "credit": 0.0, "debit": 20.0},
-            ],
+        # the top-up is credited to the holder, the payment debited, each on
+        # its own line linked to its order
+        lines = self.wallet_lines(self.member)
+        self.assertEqual(
+            self.line_values(lines),
+            [(self.member, 0.0, 25.0, order), (self.member, 20.0, 0.0, spend)],
         )
+        topup_line = lines.filtered(lambda line: line.credit)
+        self.assertEqual(topup_line.name, order.pos_reference)
+        self.assertEqual((lines - topup_line).move_id, move)
+        topup_move = topup_line.move_id
+        self.assertEqual(topup_move.coop_wallet_kind, "topup")
+        self.assertEqual(topup_move.journal_id, self.wallet_journal)
+        # Odoo's sales line of the top-up (no partner) is moved to the holder:
+        # what is left without a partner on the wallet account is zero
+        no_partner = self.env["account.move.line"].search(
+            [
+                ("account_id", "=", self.wallet_account.id),
+                ("partner_id", "=", False),
+                ("parent_state", "=", "posted"),
+            ]
+        )
+        self.assertEqual(no_partner.move_id, move | topup_move)
+        self.assertEqual(sum(no_partner.mapped("balance")), 0.0)
         self.assertEqual(self.balance(self.member), 5.0)
 
     def test_topup_at_till_needs_customer(self):
-        self.topup_product.lst_price = 25.0
         with self.assertRaisesRegex(UserError, "Select a customer"):
-            self.sync(
-                [
-                    {
-                        "product": self.topup_product,
-                        "quantity": 1,
-                        "price_unit": 25.0,
-                        "price_subtotal": 25.0,
-                        "price_subtotal_incl": 25.0,
-                    }
-                ],
-                payments=[(self.cash_pm1, 25.0)],
-                amount_total=25.0,
-                amount_paid=25.0,
-            )
+            self.sync_topup(25.0)
 
     def test_refund_credits_wallet(self):
         self.topup(self.member, 50.0)
-        order = self.sync(
-            [(self.product_a, 3)],
-            customer=self.member,
-            payments=[(self.wallet_pm, 30.0)],
-        )
+        order = self.pay(3, 30.0)
         self.assertEqual(self.balance(self.member), 20.0)
         line = order.lines
         with self.assertRaisesRegex(UserError, "larger than what was paid"):
-            self.sync(
-                [
-                    {
-                        "product": self.product_a,
-                        "quantity": -4,
-                        "refunded_orderline_id": line.id,
-                    }
-                ],
-                customer=self.member,
-                payments=[(self.wallet_pm, -40.0)],
-            )
-        refund = self.sync(
-            [
-                {
-                    "product": self.product_a,
-                    "quantity": -2,
-                    "refunded_orderline_id": line.id,
-                }
-            ],
-            customer=self.member,
-            payments=[(self.wallet_pm, -20.0)],
-        )
+            self.refund(line, -4, -40.0)
+        refund = self.refund(line, -2, -20.0)
         self.assertEqual(refund.coop_wallet_delta, -20.0)
         self.assertEqual(self.balance(self.member), 40.0)
         # only 10.00 left to refund to the wallet
         with self.assertRaisesRegex(UserError, "larger than what was paid"):
-            self.sync(
-                [
-                    {
-                        "product": self.product_a,
-                        "quantity": -1.5,
-                        "refunded_orderline_id": line.id,
-                    }
-                ],
-                customer=self.member,
-                payments=[(self.wallet_pm, -15.0)],
-            )
+            self.refund(line, -1.5, -15.0)
         move = self.close()
         wallet_lines = move.line_ids.filtered(
             lambda line: line.account_id == self.wallet_account
-        ).sorted("balance")
-        # paid 30.00, refunded 20.00: the member's wallet line nets to 10.00
-        self.assertEqual([(ln.debit, ln.credit) for ln in wallet_lines], [(10.0, 0.0)])
-        self.assertEqual(wallet_lines.partner_id, self.member)
+        )
+        # paid 30.00, refunded 20.00: one line per order, netting to 10.00
+        self.assertEqual(
+            self.line_values(wallet_lines),
+            [(self.member, 0.0, 20.0, refund), (self.member, 30.0, 0.0, order)],
+        )
         self.assertEqual(self.balance(self.member), 40.0)
 
     def test_invoiced_pos_order_paid_from_wallet(self):

@@ -6,6 +6,9 @@ from odoo.tests import BaseCase, tagged
 
 from ..tools import wallet_rules as rules
 
+CENT = 0.01  # rounding of the euro
+FRANC = 1.0  # rounding of the CFA franc (XOF): no decimals
+
 
 @tagged("post_install", "-at_install")
 class TestWalletRules(BaseCase):
@@ -25,7 +28,10 @@ class TestWalletRules(BaseCase):
         for balance, minimum, amount, offline, expected in cases:
             with self.subTest(balance=balance, minimum=minimum, amount=amount):
                 self.assertEqual(
-                    rules.spend_decision(balance, minimum, amount, offline), expected
+                    rules.spend_decision(
+                        balance, minimum, amount, offline, rounding=CENT
+                    ),
+                    expected,
                 )
 
     def test_item7_offline_cap_table(self):
@@ -40,7 +46,9 @@ class TestWalletRules(BaseCase):
         for balance, minimum, amount, offline, cap, expected in cases:
             with self.subTest(balance=balance, amount=amount, cap=cap):
                 self.assertEqual(
-                    rules.spend_decision(balance, minimum, amount, offline, cap),
+                    rules.spend_decision(
+                        balance, minimum, amount, offline, cap, rounding=CENT
+                    ),
                     expected,
                 )
 
@@ -83,18 +91,52 @@ class TestWalletRules(BaseCase):
             with self.subTest(text=text):
                 self.assertEqual(rules.parse_month(text), expected)
 
-    def test_available_and_offline_limit(self):
+    def test_available_amount_table(self):
         cases = [
-            # cached balance, minimum, spent offline on this till, limit
-            (50.00, 0.0, 0.0, 50.00),
-            (50.00, 0.0, 40.00, 10.00),
-            (50.00, 5.0, 40.00, 5.00),
-            (50.00, 0.0, 60.00, 0.00),
+            # balance, minimum, rounding, available
+            (50.00, 0.0, CENT, 50.00),
+            (50.00, 5.0, CENT, 45.00),
+            (12.5, 20.0, CENT, 0.0),
+            (0.1 + 0.2, 0.0, CENT, 0.30),
+            (5000.0, 1500.0, FRANC, 3500.0),
+            (1000.4, 0.0, FRANC, 1000.0),
+            (999.6, 0.0, FRANC, 1000.0),
         ]
-        for balance, minimum, spent, expected in cases:
-            with self.subTest(balance=balance, spent=spent):
-                self.assertEqual(rules.offline_limit(balance, minimum, spent), expected)
-        self.assertEqual(rules.available_amount(12.5, 20.0), 0.0)
+        for balance, minimum, rounding, expected in cases:
+            with self.subTest(balance=balance, minimum=minimum, rounding=rounding):
+                self.assertEqual(
+                    rules.available_amount(balance, minimum, rounding), expected
+                )
+
+    def test_xof_whole_francs_table(self):
+        """With the CFA franc, amounts are compared in whole francs."""
+        cases = [
+            # balance, minimum, amount, offline, cap, expected
+            (5000.0, 0.0, 5000.0, False, 0.0, rules.OK),
+            (5000.0, 0.0, 5001.0, False, 0.0, rules.REFUSE),
+            # below half a franc: the same amount once rounded
+            (5000.0, 0.0, 5000.4, False, 0.0, rules.OK),
+            (5000.0, 0.0, 5000.6, False, 0.0, rules.REFUSE),
+            (5000.0, 1000.0, 4000.0, False, 0.0, rules.OK),
+            (5000.0, 1000.0, 4001.0, False, 0.0, rules.REFUSE),
+            (5000.0, 0.0, 6000.0, True, 1000.0, rules.FLAG),
+            (5000.0, 0.0, 6001.0, True, 1000.0, rules.REVIEW),
+        ]
+        for balance, minimum, amount, offline, cap, expected in cases:
+            with self.subTest(balance=balance, minimum=minimum, amount=amount):
+                self.assertEqual(
+                    rules.spend_decision(
+                        balance, minimum, amount, offline, cap, rounding=FRANC
+                    ),
+                    expected,
+                )
+        self.assertEqual(rules.refundable_amount(3000.0, 999.6, FRANC), 2000.0)
+        self.assertEqual(
+            rules.running_balances([5000.0, -4500.0, -500.0], 0.0, FRANC),
+            [5000.0, 500.0, 0.0],
+        )
+        self.assertTrue(rules.payment_sign_ok(1.0, False, FRANC))
+        self.assertFalse(rules.payment_sign_ok(0.4, False, FRANC))
 
     def test_payment_sign_table(self):
         cases = [
@@ -110,7 +152,9 @@ class TestWalletRules(BaseCase):
         ]
         for amount, is_refund, expected in cases:
             with self.subTest(amount=amount, is_refund=is_refund):
-                self.assertEqual(rules.payment_sign_ok(amount, is_refund), expected)
+                self.assertEqual(
+                    rules.payment_sign_ok(amount, is_refund, CENT), expected
+                )
 
     def test_refundable_amount_table(self):
         cases = [
@@ -124,10 +168,12 @@ class TestWalletRules(BaseCase):
         ]
         for paid, already, expected in cases:
             with self.subTest(paid=paid, already=already):
-                self.assertEqual(rules.refundable_amount(paid, already), expected)
+                self.assertEqual(rules.refundable_amount(paid, already, CENT), expected)
 
     def test_running_balances(self):
         self.assertEqual(
-            rules.running_balances([50.0, -30.0, 25.0, -45.0]), [50.0, 20.0, 45.0, 0.0]
+            rules.running_balances([50.0, -30.0, 25.0, -45.0], 0.0, CENT),
+            [50.0, 20.0, 45.0, 0.0],
         )
-        self.assertEqual(rules.running_balances([], 10.0), [])
+        self.assertEqual(rules.running_balances([], 10.0, CENT), [])
+        self.assertEqual(rules.running_balances([0.1, 0.2], 0.0, CENT), [0.1, 0.3])

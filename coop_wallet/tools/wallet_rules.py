@@ -1,9 +1,13 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Pure wallet rules (no ORM): amounts are plain floats rounded to the cent."""
+"""Pure wallet rules (no ORM): amounts are plain floats, rounded and compared
+with the ``rounding`` of the wallet's currency (0.01 for euros, 1.0 for CFA
+francs), never with a fixed number of decimals."""
 
 import math
 from datetime import date, timedelta
+
+from odoo.tools.float_utils import float_compare, float_is_zero, float_round
 
 OK = "ok"
 REFUSE = "refuse"
@@ -41,9 +45,9 @@ def was_offline(order_time, received_time, session_start, margin=OFFLINE_MARGIN)
     return received_time - order_time > margin
 
 
-def available_amount(balance, minimum):
+def available_amount(balance, minimum, rounding):
     """Amount a member may still spend: balance minus the configured minimum."""
-    return round(max(balance - minimum, 0.0), 2)
+    return float_round(max(balance - minimum, 0.0), precision_rounding=rounding)
 
 
 def parse_month(text):
@@ -67,7 +71,9 @@ def parse_month(text):
     return date(year, month, 1)
 
 
-def spend_decision(balance, minimum, amount, offline=False, offline_cap=0.0, digits=2):
+def spend_decision(
+    balance, minimum, amount, offline=False, offline_cap=0.0, *, rounding
+):
     """Decide what to do with a wallet spending of ``amount``.
 
     ``OK`` when the balance after spending stays at or above the minimum;
@@ -75,43 +81,35 @@ def spend_decision(balance, minimum, amount, offline=False, offline_cap=0.0, dig
     never be lost: ``FLAG`` (recorded, flagged) when the overdraft stays within
     ``offline_cap`` (the company's maximum offline overdraft), ``REVIEW``
     (recorded, not granted: staff decide) beyond it. Amounts are compared
-    rounded to the currency's ``digits``.
+    compared with the currency's ``rounding``.
     """
-    after = round(balance - amount, digits)
-    overdraft = round(minimum - after, digits)
-    if overdraft <= 0:
+    overdraft = minimum - (balance - amount)
+    if float_compare(overdraft, 0.0, precision_rounding=rounding) <= 0:
         return OK
     if not offline:
         return REFUSE
-    return FLAG if overdraft <= round(offline_cap, digits) else REVIEW
+    beyond_cap = float_compare(overdraft, offline_cap, precision_rounding=rounding)
+    return FLAG if beyond_cap <= 0 else REVIEW
 
 
-def offline_limit(cached_balance, minimum, spent_offline):
-    """Maximum wallet payment a till may accept while offline."""
-    return available_amount(cached_balance - spent_offline, minimum)
-
-
-def payment_sign_ok(amount, is_refund):
+def payment_sign_ok(amount, is_refund, rounding):
     """A wallet payment is positive; negative only to refund a wallet-paid order."""
-    if not amount_ok(amount):
-        return False
-    amount = round(amount, 2)
-    if not amount:
+    if not amount_ok(amount) or float_is_zero(amount, precision_rounding=rounding):
         return False
     return (amount < 0) == bool(is_refund)
 
 
-def refundable_amount(paid, already_refunded):
+def refundable_amount(paid, already_refunded, rounding):
     """What a refund may still give back to the wallet: what the refunded
     orders paid from it minus the wallet refunds already made for them."""
-    return round(max(paid - already_refunded, 0.0), 2)
+    return float_round(max(paid - already_refunded, 0.0), precision_rounding=rounding)
 
 
-def running_balances(amounts, opening=0.0):
+def running_balances(amounts, opening, rounding):
     """Running balance after each movement (credits positive)."""
     result = []
     total = opening
     for amount in amounts:
-        total = round(total + amount, 2)
+        total = float_round(total + amount, precision_rounding=rounding)
         result.append(total)
     return result

@@ -36,7 +36,32 @@ class CoopWalletInvoicePayment(models.TransientModel):
         self.ensure_one()
         invoice = self.move_id
         company = invoice.company_id
-        currency = company.currency_id
+        amount = self._coop_wallet_check_invoice()
+        holder = invoice.commercial_partner_id._coop_wallet_holder(company)
+        receivable = invoice.line_ids.filtered(
+            lambda line: line.account_id.account_type == "asset_receivable"
+        ).account_id[:1]
+        lines, kind = self._coop_wallet_invoice_lines(holder, receivable, amount)
+        move = self.env["account.move"]._coop_wallet_create_move(
+            company, lines, kind, self.env._("Wallet payment of %s", invoice.name)
+        )
+        (move.line_ids | invoice.line_ids).filtered(
+            lambda line: line.account_id == receivable and not line.reconciled
+        ).sudo().reconcile()
+        invoice.sudo().message_post(
+            body=self.env._(
+                "%(amount)s settled from the wallet.",
+                amount=self._coop_wallet_format(amount),
+            ),
+            author_id=self.env.user.partner_id.id,
+        )
+        return move
+
+    def _coop_wallet_check_invoice(self):
+        """The amount to settle, rounded with the company currency, once the
+        invoice and the amount are checked."""
+        invoice = self.move_id
+        currency = invoice.company_id.currency_id
         if invoice.move_type not in ("out_invoice", "out_refund") or (
             invoice.state != "posted"
         ):
@@ -55,37 +80,22 @@ class CoopWalletInvoicePayment(models.TransientModel):
             raise UserError(
                 self.env._("The amount is larger than what remains due on the invoice.")
             )
-        holder = invoice.commercial_partner_id._coop_wallet_holder(company)
+        return amount
+
+    def _coop_wallet_invoice_lines(self, holder, receivable, amount):
+        """(lines of the wallet entry, kind): an invoice is paid from the
+        wallet (checked and locked), a credit note is refunded onto it."""
+        company = self.move_id.company_id
+        wallet_account = company.coop_wallet_account_id
         Balance = self.env["coop.wallet.balance"].sudo()
-        receivable = invoice.line_ids.filtered(
-            lambda line: line.account_id.account_type == "asset_receivable"
-        ).account_id[:1]
-        if invoice.move_type == "out_invoice":
+        if self.move_id.move_type == "out_invoice":
             Balance._check_spend(holder, company, amount)
-            lines = [
-                (holder, company.coop_wallet_account_id, amount),
-                (holder, receivable, -amount),
-            ]
-            kind = "payment"
+            sign, kind = 1, "payment"
         else:
-            # a credit note refunded to the wallet credits it
             Balance._lock(holder, company)
-            lines = [
-                (holder, company.coop_wallet_account_id, -amount),
-                (holder, receivable, amount),
-            ]
-            kind = "refund"
-        move = self.env["account.move"]._coop_wallet_create_move(
-            company, lines, kind, self.env._("Wallet payment of %s", invoice.name)
-        )
-        (move.line_ids | invoice.line_ids).filtered(
-            lambda line: line.account_id == receivable and not line.reconciled
-        ).sudo().reconcile()
-        invoice.sudo().message_post(
-            body=self.env._(
-                "%(amount)s settled from the wallet.",
-                amount=self._coop_wallet_format(amount),
-            ),
-            author_id=self.env.user.partner_id.id,
-        )
-        return move
+            sign, kind = -1, "refund"
+        lines = [
+            (holder, wallet_account, sign * amount),
+            (holder, receivable, -sign * amount),
+        ]
+        return lines, kind

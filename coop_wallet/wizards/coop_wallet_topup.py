@@ -65,6 +65,7 @@ class CoopWalletTopup(models.TransientModel):
                 self.env._("Configure the wallet account of %s first.", company.name)
             )
         holder = self.partner_id._coop_wallet_holder(company)
+        amount = company.currency_id.round(self.amount)
         payment = (
             self.env["account.payment"]
             .sudo()
@@ -74,7 +75,7 @@ class CoopWalletTopup(models.TransientModel):
                     "payment_type": "inbound",
                     "partner_type": "customer",
                     "partner_id": holder.id,
-                    "amount": self.amount,
+                    "amount": amount,
                     "currency_id": self.currency_id.id,
                     "journal_id": self.journal_id.id,
                     "destination_account_id": company.coop_wallet_account_id.id,
@@ -87,7 +88,7 @@ class CoopWalletTopup(models.TransientModel):
         holder.sudo().message_post(
             body=self.env._(
                 "Wallet topped up with %(amount)s (%(journal)s).",
-                amount=tools.format_amount(self.env, self.amount, self.currency_id),
+                amount=tools.format_amount(self.env, amount, self.currency_id),
                 journal=self.journal_id.name,
             ),
             author_id=self.env.user.partner_id.id,

@@ -61,14 +61,23 @@ patch(PaymentScreen.prototype, {
         }
         await this.coopWalletRefresh();
         const used = this.coopWalletLines().reduce((sum, line) => sum + line.amount, 0);
-        const available = walletAvailable(this.coopWallet.balance, this.coopWalletMinimum, used);
+        const available = walletAvailable(
+            this.coopWallet.balance,
+            this.coopWalletMinimum,
+            this.pos.currency.decimal_places,
+            used
+        );
         if (!this.coopWalletIsRefund() && available <= 0) {
             this.coopWalletAlert(_t("The wallet of this customer has no available balance."));
             return false;
         }
         const result = await this.coopWalletAddLine(...arguments);
         const line = this.paymentLines.at(-1);
-        if (result && line?.payment_method_id.coop_is_wallet && line.amount > available) {
+        if (
+            result &&
+            line?.payment_method_id.coop_is_wallet &&
+            this.env.utils.roundCurrency(line.amount - available) > 0
+        ) {
             line.set_amount(available);
         }
         return result;
@@ -102,8 +111,12 @@ patch(PaymentScreen.prototype, {
             }
             const total = walletLines.reduce((sum, line) => sum + line.amount, 0);
             await this.coopWalletRefresh();
-            const available = walletAvailable(this.coopWallet.balance, this.coopWalletMinimum);
-            if (!isRefund && total > available + 0.005) {
+            const available = walletAvailable(
+                this.coopWallet.balance,
+                this.coopWalletMinimum,
+                this.pos.currency.decimal_places
+            );
+            if (!isRefund && this.env.utils.roundCurrency(total - available) > 0) {
                 this.coopWalletAlert(
                     _t(
                         "Insufficient wallet balance: %(amount)s requested, %(available)s available.",
