@@ -60,7 +60,7 @@ BUILD_PACKAGES = ["libldap2-dev", "libsasl2-dev", "libpq-dev"]
 TOUR_PACKAGES = ["chromium"]
 RUN_PACKAGES = ["wkhtmltopdf"]
 OUR_REQUIREMENTS = ROOT / "requirements-dev.txt"
-VENV_LAYOUT = "2"  # bump when ensure_venv() installs something new
+VENV_LAYOUT = "3"  # bump when ensure_venv() installs something new
 LOG_LINE = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) "
     r"(?P<logger>\S+): (?P<msg>.*)$"
