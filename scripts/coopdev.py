@@ -12,9 +12,9 @@ Usage: python3 scripts/coopdev.py {setup,run,stop,test,test-addon,db,shell-env}
 
 import argparse
 import concurrent.futures
+import datetime
 import fcntl
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -27,29 +27,16 @@ import urllib.request
 from pathlib import Path
 
 import coopdev_run
+import coopdev_tools as tools
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL = ROOT / ".local"
 RUN_DIR = LOCAL / "run"  # what `make run` serves: config, data, secrets
 RUN_SECRETS = RUN_DIR / "secrets"
 VENV = ROOT / ".venv"
-ADDONS = [
-    "coop_membership",
-    "coop_provider_commission",
-    "coop_shop_orders",
-    "coop_intercoop",
-    "coop_wallet",
-]
-# Stock modules our addons depend on: they make the template database.
-STOCK_MODULES = [
-    "account",
-    "sale_management",
-    "portal",
-    "purchase",
-    "stock",
-    "point_of_sale",
-    "loyalty",
-]
+ADDONS = tools.addon_dirs(ROOT)
+# The stock modules our addons depend on come from their manifests
+# (Env.stock_modules(), manifestoo): they make the template database.
 ODOO_ARCHIVE_URL = "https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz"
 CACHE_SRC = Path.home() / ".cache" / "odoo-src" / "18.0"
 TEMPLATE_CACHE = Path.home() / ".cache" / "coop-addons" / "templates"
@@ -167,12 +154,6 @@ def pg_home(root, as_root, others_can_reach=traversable_by_others):
         return local
     digest = hashlib.sha1(str(root).encode()).hexdigest()[:10]
     return Path("/var/tmp") / f"coop-addons-pg-{digest}"
-
-
-def template_name(odoo_src_version, modules, demo=True):
-    """Name of the template database holding only stock modules."""
-    key = json.dumps([odoo_src_version, sorted(modules), demo]).encode()
-    return "coop_tmpl_" + hashlib.sha1(key).hexdigest()[:10]
 
 
 def scan_log(lines, our_prefix="odoo.addons.coop_"):
@@ -630,15 +611,6 @@ class Postgres:
         self.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         shutil.rmtree(filestore(name, data_dir), ignore_errors=True)
 
-    def copy_db(self, template, name):
-        self.drop_db(name)
-        # PostgreSQL refuses two copies of one template at the same instant.
-        with open(LOCAL / "createdb.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            self.psql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-        if filestore(template).is_dir():
-            shutil.copytree(filestore(template), filestore(name))
-
     def rename_db(self, old, new, data_dir=None):
         self.psql(f'ALTER DATABASE "{old}" RENAME TO "{new}"')
         if filestore(old, data_dir).is_dir():
@@ -715,56 +687,94 @@ class Env:
         self.conf = write_config(self.pg, self.src)
         (LOCAL / "logs").mkdir(exist_ok=True)
 
-    def template(self):
-        """A database holding only the stock modules, built once and reused."""
-        version = ".".join(map(str, odoo_version(self.src)))
-        stamp = hashlib.sha1(
-            (Path(self.src) / "odoo" / "release.py").read_bytes()
-        ).hexdigest()[:8]
-        name = template_name(f"{version}-{stamp}", STOCK_MODULES)
-        if self.pg.db_exists(name):
-            return name
-        # One builder at a time; the others wait and then reuse it.
+        self._hashes = {}
+        self._stock = None
+
+    def stock_modules(self):
+        """The stock modules our addons' manifests depend on (manifestoo)."""
+        if self._stock is None:
+            out = run(
+                tools.manifestoo_cmd(VENV / "bin", self.src, ROOT),
+                capture_output=True,
+                text=True,
+            ).stdout
+            self._stock = tools.module_list(out)
+        return self._stock
+
+    def modules_hash(self, modules):
+        """click-odoo-initdb's cache key: the content of ``modules`` and of
+        their dependencies (what a source change must invalidate)."""
+        key = ",".join(sorted(modules))
+        if key not in self._hashes:
+            code = tools.ADDONS_HASH_CODE
+            self._hashes[key] = run(
+                [str(venv_python()), "-c", code, str(self.conf), key],
+                capture_output=True,
+                text=True,
+            ).stdout.strip()
+        return self._hashes[key]
+
+    def drop_db(self, db):
+        """Drop an Odoo database and its filestore (click-odoo-dropdb)."""
+        run(tools.dropdb_cmd(VENV / "bin", self.conf, db), capture_output=True)
+
+    def new_db(self, db, modules=None):
+        """``db`` afresh with ``modules`` (default: the stock ones), copied by
+        click-odoo-initdb from its template cache or built once."""
+        modules = modules or self.stock_modules()
+        hashsum = self.modules_hash(modules)
+        log = LOCAL / "logs" / f"{db}-initdb.log"
+        self.drop_db(db)
+        # One builder at a time: the others wait, then copy its template.
         with open(LOCAL / "template.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            if self.pg.db_exists(name):
-                return name
-            return self._build_template(name)
+            self._drop_old_templates()
+            if not self._cached(hashsum) and not self._restore_template(hashsum):
+                say(f"building the template database of {len(modules)} modules")
+            cmd = tools.initdb_cmd(VENV / "bin", self.conf, db, modules)
+            with open(log, "w") as out:
+                rc = run(cmd, check=False, stdout=out, stderr=subprocess.STDOUT)
+            if rc.returncode:
+                raise SetupError(f"creating database {db} failed: read {log}.")
+            if sorted(modules) == self.stock_modules():
+                self._save_template(hashsum)
+        return db
 
-    def _build_template(self, name):
-        building = name + "_building"
-        while self.pg.psql(
-            f"SELECT 1 FROM pg_stat_activity WHERE datname = '{building}' LIMIT 1"
-        ).stdout.strip():
-            time.sleep(5)  # another process is building it: wait for it
-        if self.pg.db_exists(name):
-            return name
-        if self._restore_template(name, building):
-            return name
-        self.pg.drop_db(building)
-        say(f"building template database {name} (stock modules, once)")
-        log = LOCAL / "logs" / f"{name}.log"
-        started = time.time()
-        rc = install_db(self.src, self.conf, building, STOCK_MODULES, log)
-        if rc:
-            self.pg.drop_db(building)
-            raise SetupError(f"installing the stock modules failed: read {log}.")
-        self.pg.rename_db(building, name)
-        say(f"template ready in {time.time() - started:.0f} s")
-        self._save_template(name)
-        return name
+    def _cached(self, hashsum):
+        """Name of the cluster's template for ``hashsum``, or ''."""
+        return self.pg.psql(
+            "SELECT datname FROM pg_database WHERE datname LIKE "
+            f"'{tools.template_like(hashsum)}' ORDER BY datname DESC LIMIT 1"
+        ).stdout.strip()
 
-    # A fresh clone (CI) restores the template from a dump kept in the user's
-    # cache instead of installing the stock modules again; any problem with
-    # the dump falls back to building it.
-    def _dump_paths(self, name):
-        base = TEMPLATE_CACHE / name
-        return base.with_suffix(".dump"), base.with_suffix(".filestore.tar")
+    def _drop_old_templates(self):
+        """Templates of the script before click-odoo-initdb (coop_tmpl_*)."""
+        names = self.pg.psql(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'coop\\_tmpl\\_%'"
+        ).stdout.split()
+        for name in names:
+            self.pg.drop_db(name)
 
-    def _save_template(self, name):
-        dump, files = self._dump_paths(name)
+    # A fresh cluster (CI, or `make run`'s own cluster) restores the stock
+    # template from a dump in the user's cache, keyed on the same content
+    # hash, instead of installing the stock modules again (10 minutes).
+    def _restore_template(self, hashsum):
+        dump = tools.dump_path(TEMPLATE_CACHE, hashsum)
+        if not dump.is_file():
+            return False
+        name = tools.template_name(hashsum, datetime.datetime.now(datetime.UTC))
+        say(f"restoring the template database from {dump}")
+        if restore_dump(self.pg, dump, name):
+            return True
+        say("the template dump did not restore: building the template instead")
+        dump.unlink(missing_ok=True)
+        return False
+
+    def _save_template(self, hashsum):
+        dump = tools.dump_path(TEMPLATE_CACHE, hashsum)
+        name = self._cached(hashsum)
         bindir = self.pg.bindir()
-        if not bindir:
+        if dump.is_file() or not name or not bindir:
             return
         TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
         tmp = dump.with_suffix(".partial")
@@ -777,35 +787,20 @@ class Env:
         if result.returncode:
             tmp.unlink(missing_ok=True)
             return
-        with tarfile.open(files, "w") as tar:
-            if filestore(name).is_dir():
-                tar.add(filestore(name), arcname=".")
         tmp.rename(dump)
 
-    def _restore_template(self, name, building):
-        dump, files = self._dump_paths(name)
-        if not (dump.is_file() and files.is_file()):
-            return False
-        say(f"restoring template database {name} from {dump}")
-        if not restore_dump(self.pg, dump, files, building):
-            say("the template dump did not restore: building the template instead")
-            dump.unlink(missing_ok=True)
-            return False
-        self.pg.rename_db(building, name)
-        return True
-
     def template_dump(self):
-        """The template's dump and filestore archive (saved if missing)."""
-        name = self.template()
-        dump, files = self._dump_paths(name)
-        if not (dump.is_file() and files.is_file()):
-            self._save_template(name)
-        return dump, files
+        """The dump of the stock template (made if missing), for `make run`."""
+        dump = tools.dump_path(TEMPLATE_CACHE, self.modules_hash(self.stock_modules()))
+        if not dump.is_file():
+            self.drop_db(self.new_db("coop_template_dump"))
+        return dump
 
 
-def restore_dump(pg, dump, files, db, data_dir=None, owner=None):
+def restore_dump(pg, dump, db, data_dir=None, owner=None):
     """Restore a template dump into a new database ``db`` of ``pg`` (owned
-    by ``owner`` if given) and its filestore; False (nothing left) on failure."""
+    by ``owner`` if given); False (nothing left) on failure. The template's
+    attachments are in the database (click-odoo-initdb): no filestore."""
     bindir = pg.bindir()
     if not bindir:
         return False
@@ -822,10 +817,6 @@ def restore_dump(pg, dump, files, db, data_dir=None, owner=None):
     if result.returncode:
         pg.drop_db(db, data_dir)
         return False
-    target = filestore(db, data_dir)
-    target.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(files) as tar:
-        tar.extractall(target, filter="data")
     return True
 
 
@@ -885,11 +876,11 @@ def hash_master_password(password):
 
 def create_served_db(env, pg, login, db):
     """Copy the template into the served cluster and install our addons."""
-    dump, files = env.template_dump()
+    dump = env.template_dump()
     building = db + "_building"
     data_dir = RUN_DIR / "data"
     say(f"installing the coop addons with demo data into {db}")
-    if not restore_dump(pg, dump, files, building, data_dir, owner=login["user"]):
+    if not restore_dump(pg, dump, building, data_dir, owner=login["user"]):
         raise SetupError("restoring the template into the served cluster failed.")
     # A copy must not share the template's signing secret and identity.
     pg.psql(
@@ -1001,11 +992,11 @@ def cmd_stop(_args):
     Postgres().stop()
 
 
-def _run_odoo_tests(env, template, db, modules, port_base, label):
+def _run_odoo_tests(env, db, modules, port_base, label):
     log = LOCAL / "logs" / f"{db}.log"
     started = time.time()
     for attempt in range(3):
-        env.pg.copy_db(template, db)
+        env.new_db(db)
         http_port = pick_port(port_base + 5 * attempt, span=20)
         say(f"{label}: running (database {db}, HTTP port {http_port})")
         rc = install_db(
@@ -1017,10 +1008,7 @@ def _run_odoo_tests(env, template, db, modules, port_base, label):
         if rc and not report["results"] and "Address already in use" in log.read_text():
             continue
         break
-    report["rc"] = rc
-    report["seconds"] = time.time() - started
-    report["log"] = log
-    report["label"] = label
+    report.update(rc=rc, seconds=time.time() - started, log=log, label=label)
     return report
 
 
@@ -1044,7 +1032,6 @@ def _print_report(report):
 
 def cmd_test(args):
     env = Env(need_tours=True)
-    template = env.template()
     passed = failed = 0
     problems = []
     addons = args.addons or ADDONS
@@ -1062,7 +1049,7 @@ def cmd_test(args):
 
     def one(index):
         db, modules, label = runs[index]
-        return _run_odoo_tests(env, template, db, modules, bases[index], label)
+        return _run_odoo_tests(env, db, modules, bases[index], label)
 
     jobs = max(1, min(args.jobs, len(runs)))
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -1077,7 +1064,7 @@ def cmd_test(args):
         if not ok:
             problems.append(label)
         if db != "coop_test_all":
-            env.pg.drop_db(db)
+            env.drop_db(db)
     if not args.no_pytest and not args.alone_only:
         label = "(c) pytest on tests/"
         result = subprocess.run(
@@ -1141,8 +1128,7 @@ def cmd_lint(_args):
 def cmd_db(args):
     """Create a scratch database with the given addons (pytest-odoo, benchmarks)."""
     env = Env()
-    template = env.template()
-    env.pg.copy_db(template, args.db)
+    env.new_db(args.db)
     log = LOCAL / "logs" / f"{args.db}.log"
     if args.addons and install_db(env.src, env.conf, args.db, args.addons, log):
         raise SetupError(f"installing {args.addons} failed: read {log}.")

@@ -2,8 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The setup script's decisions, tested without touching the machine."""
 
+import datetime
+
 import coopdev
 import coopdev_run
+import coopdev_tools as tools
 import pytest
 
 
@@ -96,14 +99,6 @@ def test_real_busy_port_is_detected():
 )
 def test_external_pg(environ, expected):
     assert coopdev.external_pg(environ) == expected
-
-
-def test_template_name_depends_on_modules_and_version():
-    a = coopdev.template_name("18.0-x", ["account", "stock"])
-    assert a == coopdev.template_name("18.0-x", ["stock", "account"])
-    assert a != coopdev.template_name("18.0-y", ["account", "stock"])
-    assert a != coopdev.template_name("18.0-x", ["account"])
-    assert a.startswith("coop_tmpl_") and len(a) <= 63
 
 
 LOG = """\
@@ -221,6 +216,92 @@ def test_cli_busy_port_is_one_line_naming_the_fix():
     assert result.returncode == 2
     assert f"port {port} is busy" in result.stderr
     assert "PORT=" in result.stderr
+
+
+# ------------------------------------------------- the tools coopdev drives
+
+
+def test_addon_dirs_are_the_folders_with_a_manifest(tmp_path):
+    for name in ("coop_b", "coop_a", "notes"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "coop_a" / "__manifest__.py").write_text("{}")
+    (tmp_path / "coop_b" / "__manifest__.py").write_text("{}")
+    assert tools.addon_dirs(tmp_path) == ["coop_a", "coop_b"]
+
+
+def test_addons_are_this_repositorys():
+    assert "coop_wallet" in coopdev.ADDONS and "scripts" not in coopdev.ADDONS
+
+
+@pytest.mark.parametrize(
+    "output, expected",
+    [
+        ("account,stock,portal\n", ["account", "portal", "stock"]),
+        ("sale, sale ,\n", ["sale"]),
+        ("", []),
+        ("a\nb\n", ["a", "b"]),
+    ],
+)
+def test_module_list(output, expected):
+    assert tools.module_list(output) == expected
+
+
+def test_manifestoo_reads_our_manifests_with_stock_addons_only():
+    cmd = tools.manifestoo_cmd("/v/bin", "/odoo", "/repo")
+    assert cmd[0] == "/v/bin/manifestoo"
+    assert cmd[cmd.index("--addons-path") + 1] == "/odoo/addons,/odoo/odoo/addons"
+    assert cmd[cmd.index("--select-addons-dir") + 1] == "/repo"
+    assert cmd[-2:] == ["list-depends", "--separator=,"]
+
+
+@pytest.mark.parametrize(
+    "modules, expected",
+    [
+        (["stock", "account"], "account,stock"),
+        (["account"], "account"),
+    ],
+)
+def test_initdb_uses_the_cache_with_demo_data(modules, expected):
+    cmd = tools.initdb_cmd("/v/bin", "/c/odoo.conf", "db1", modules)
+    assert cmd[0] == "/v/bin/click-odoo-initdb"
+    assert cmd[cmd.index("-m") + 1] == expected
+    assert cmd[cmd.index("-n") + 1] == "db1"
+    assert cmd[cmd.index("-c") + 1] == "/c/odoo.conf"
+    assert cmd[cmd.index("--cache-prefix") + 1] == tools.CACHE_PREFIX
+    assert "--demo" in cmd and "--no-cache" not in cmd
+
+
+def test_dropdb_tolerates_a_missing_database():
+    assert tools.dropdb_cmd("/b", "/c.conf", "x") == [
+        "/b/click-odoo-dropdb",
+        "-c",
+        "/c.conf",
+        "--if-exists",
+        "x",
+    ]
+
+
+HASH = "0123456789abcdef0123456789abcdef01234567"
+
+
+@pytest.mark.parametrize(
+    "when, expected",
+    [
+        (datetime.datetime(2026, 12, 2, 13, 5), f"coopdev-202612021305-{HASH}"),
+        (datetime.datetime(2027, 1, 9, 0, 0), f"coopdev-202701090000-{HASH}"),
+    ],
+)
+def test_template_names_are_click_odoo_initdbs(when, expected):
+    name = tools.template_name(HASH, when)
+    assert name == expected and len(name) <= 63
+    like = tools.template_like(HASH)
+    assert len(like) == len(name)
+    assert all(a in ("_", b) for a, b in zip(like, name, strict=True))
+
+
+def test_dump_is_keyed_on_the_content_hash(tmp_path):
+    assert tools.dump_path(tmp_path, HASH) == tmp_path / f"coopdev-{HASH}.dump"
+    assert tools.dump_path(tmp_path, HASH) != tools.dump_path(tmp_path, "f" * 40)
 
 
 # ------------------------------------------------- the server `make run` serves

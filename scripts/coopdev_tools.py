@@ -1,0 +1,95 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The command lines of the tools coopdev drives, and how it reads their output.
+
+- click-odoo-contrib: ``click-odoo-initdb`` creates every database from a
+  cached template whose name carries a hash of the installed modules'
+  content; ``click-odoo-dropdb`` drops a database and its filestore;
+- manifestoo: the stock modules our addons depend on, from their manifests.
+
+Standard library only, and pure: tested in ``tests/test_coopdev.py``.
+"""
+
+from pathlib import Path
+
+# Template databases are named "coopdev-YYYYmmddHHMM-<sha1 of the modules>";
+# click-odoo-initdb drops those unused for CACHE_MAX_AGE days or beyond the
+# CACHE_MAX_SIZE most recently used (older ones: modules whose content changed).
+CACHE_PREFIX = "coopdev"
+CACHE_MAX_AGE = 30
+CACHE_MAX_SIZE = 4
+# The addons_hash() click-odoo-initdb keys its cache on, printed (venv python).
+ADDONS_HASH_CODE = (
+    "import sys, odoo; odoo.tools.config.parse_config(['-c', sys.argv[1]]); "
+    "from click_odoo_contrib.initdb import addons_hash; "
+    "print(addons_hash(sys.argv[2].split(','), True))"
+)
+
+
+def addon_dirs(root):
+    """Our addons: the repository's folders holding a ``__manifest__.py``."""
+    return sorted(p.parent.name for p in Path(root).glob("*/__manifest__.py"))
+
+
+def addons_path(src, root):
+    return [str(Path(src) / "addons"), str(Path(src) / "odoo" / "addons"), str(root)]
+
+
+def manifestoo_cmd(bindir, src, root):
+    """List the stock modules our addons' manifests depend on (direct ones)."""
+    return [
+        str(Path(bindir) / "manifestoo"),
+        "--addons-path",
+        ",".join(addons_path(src, root)[:2]),
+        "--no-addons-path-from-import-odoo",
+        "--select-addons-dir",
+        str(root),
+        "list-depends",
+        "--separator=,",
+    ]
+
+
+def module_list(output):
+    """``a,b,c`` (manifestoo's output) as a sorted list without blanks."""
+    return sorted(
+        {m.strip() for m in output.replace("\n", ",").split(",") if m.strip()}
+    )
+
+
+def initdb_cmd(bindir, conf, db, modules):
+    """Create ``db`` with ``modules`` (demo data) from the template cache."""
+    return [
+        str(Path(bindir) / "click-odoo-initdb"),
+        "-c",
+        str(conf),
+        "-n",
+        db,
+        "-m",
+        ",".join(sorted(modules)),
+        "--demo",
+        "--cache-prefix",
+        CACHE_PREFIX,
+        "--cache-max-age",
+        str(CACHE_MAX_AGE),
+        "--cache-max-size",
+        str(CACHE_MAX_SIZE),
+    ]
+
+
+def dropdb_cmd(bindir, conf, db):
+    return [str(Path(bindir) / "click-odoo-dropdb"), "-c", str(conf), "--if-exists", db]
+
+
+def template_like(hashsum):
+    """SQL LIKE pattern of the cached template for ``hashsum`` (any date)."""
+    return f"{CACHE_PREFIX}-{'_' * 12}-{hashsum}"[:63]
+
+
+def template_name(hashsum, now):
+    """A template name click-odoo-initdb recognises (``now``: a datetime)."""
+    return f"{CACHE_PREFIX}-{now:%Y%m%d%H%M}-{hashsum}"[:63]
+
+
+def dump_path(cache_dir, hashsum):
+    """Where a template's dump is kept across clusters (CI, ``make run``)."""
+    return Path(cache_dir) / f"{CACHE_PREFIX}-{hashsum}.dump"
