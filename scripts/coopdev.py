@@ -47,6 +47,7 @@ BUILD_PACKAGES = ["libldap2-dev", "libsasl2-dev", "libpq-dev"]
 TOUR_PACKAGES = ["chromium"]
 RUN_PACKAGES = ["wkhtmltopdf"]
 OUR_REQUIREMENTS = ROOT / "requirements-dev.txt"
+CHECKLOG_CFG = ROOT / "checklog-odoo.cfg"
 VENV_LAYOUT = "3"  # bump when ensure_venv() installs something new
 LOG_LINE = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) "
@@ -157,24 +158,23 @@ def pg_home(root, as_root, others_can_reach=traversable_by_others):
 
 
 def scan_log(lines, our_prefix="odoo.addons.coop_"):
-    """Read an Odoo test log: return a dict of counts and the offending lines.
+    """Read an Odoo test log for what checklog-odoo does not check.
 
-    ``bad`` holds every WARNING, ERROR or CRITICAL line; ``skipped`` each of
-    our tests that was skipped; ``run``/``failed`` come from Odoo's own
-    result lines ("N failed, N error(s) of N tests").
+    ``skipped`` lists each of our tests that was skipped (a skipped tour fails
+    the suite); ``run``/``failed`` come from Odoo's own result lines
+    ("N failed, N error(s) of N tests"); ``results`` counts those lines.
+    WARNING and ERROR records are checklog-odoo's job (``checklog-odoo.cfg``).
     """
-    report = {"run": 0, "failed": 0, "bad": [], "skipped": [], "results": 0}
+    report = {"run": 0, "failed": 0, "skipped": [], "results": 0}
     for line in lines:
         line = line.rstrip("\n")
         match = LOG_LINE.match(line)
-        if match:
-            level = match.group("level")
-            if level in ("WARNING", "ERROR", "CRITICAL"):
-                report["bad"].append(line)
-            if match.group("logger").startswith(our_prefix) and match.group(
-                "msg"
-            ).startswith("skipped "):
-                report["skipped"].append(line)
+        if (
+            match
+            and match.group("logger").startswith(our_prefix)
+            and match.group("msg").startswith("skipped ")
+        ):
+            report["skipped"].append(line)
         result = RESULT_LINE.search(line)
         if result and "when loading database" in line:
             report["results"] += 1
@@ -1008,8 +1008,24 @@ def _run_odoo_tests(env, db, modules, port_base, label):
         if rc and not report["results"] and "Address already in use" in log.read_text():
             continue
         break
+    report.update(check_log(log))
     report.update(rc=rc, seconds=time.time() - started, log=log, label=label)
     return report
+
+
+def check_log(log):
+    """checklog-odoo on a test log: any WARNING/ERROR record not ignored in
+    checklog-odoo.cfg fails the run (``bad``: how many, ``checklog``: why)."""
+    result = run(
+        tools.checklog_cmd(VENV / "bin", CHECKLOG_CFG, log),
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    output = result.stdout + result.stderr
+    bad = tools.checklog_failures(output) or (1 if result.returncode else 0)
+    return {"bad": bad, "checklog": output if result.returncode else ""}
 
 
 def _print_report(report):
@@ -1022,11 +1038,13 @@ def _print_report(report):
     )
     say(
         f"{report['label']}: {report['run']} tests, {report['failed']} failed, "
-        f"{len(report['skipped'])} skipped, {len(report['bad'])} warning/error lines, "
+        f"{len(report['skipped'])} skipped, {report['bad']} warning/error records, "
         f"{report['seconds']:.0f} s -> {'ok' if ok else 'FAILED'} ({report['log']})"
     )
-    for line in (report["bad"] + report["skipped"])[:30]:
+    for line in report["skipped"][:30]:
         print("    " + line[:400])
+    if report["checklog"]:
+        print(report["checklog"].strip()[-4000:])
     return ok
 
 

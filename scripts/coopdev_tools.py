@@ -5,11 +5,14 @@
 - click-odoo-contrib: ``click-odoo-initdb`` creates every database from a
   cached template whose name carries a hash of the installed modules'
   content; ``click-odoo-dropdb`` drops a database and its filestore;
-- manifestoo: the stock modules our addons depend on, from their manifests.
+- manifestoo: the stock modules our addons depend on, from their manifests;
+- checklog-odoo: fails a test log on any WARNING or ERROR record not in the
+  ignore list of ``checklog-odoo.cfg``.
 
 Standard library only, and pure: tested in ``tests/test_coopdev.py``.
 """
 
+import re
 from pathlib import Path
 
 # Template databases are named "coopdev-YYYYmmddHHMM-<sha1 of the modules>";
@@ -24,6 +27,7 @@ ADDONS_HASH_CODE = (
     "from click_odoo_contrib.initdb import addons_hash; "
     "print(addons_hash(sys.argv[2].split(','), True))"
 )
+CHECKLOG_FAILURES = re.compile(r"errors that caused failure \((\d+)\)")
 
 
 def addon_dirs(root):
@@ -93,3 +97,13 @@ def template_name(hashsum, now):
 def dump_path(cache_dir, hashsum):
     """Where a template's dump is kept across clusters (CI, ``make run``)."""
     return Path(cache_dir) / f"{CACHE_PREFIX}-{hashsum}.dump"
+
+
+def checklog_cmd(bindir, cfg, log):
+    return [str(Path(bindir) / "checklog-odoo"), "-c", str(cfg), "--no-echo", str(log)]
+
+
+def checklog_failures(output):
+    """How many log records made checklog-odoo fail (0 when none)."""
+    match = CHECKLOG_FAILURES.search(output)
+    return int(match.group(1)) if match else 0

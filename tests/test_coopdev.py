@@ -120,13 +120,12 @@ def test_scan_log_counts_and_flags():
     assert report["run"] == 12
     assert report["failed"] == 1
     assert report["results"] == 1
-    assert len(report["bad"]) == 2  # the WARNING and the ERROR line
     assert len(report["skipped"]) == 1  # only ours counts as a skip
 
 
 def test_scan_log_without_result_line():
     report = coopdev.scan_log(["garbage", ""])
-    assert report == {"run": 0, "failed": 0, "bad": [], "skipped": [], "results": 0}
+    assert report == {"run": 0, "failed": 0, "skipped": [], "results": 0}
 
 
 @pytest.mark.parametrize(
@@ -302,6 +301,30 @@ def test_template_names_are_click_odoo_initdbs(when, expected):
 def test_dump_is_keyed_on_the_content_hash(tmp_path):
     assert tools.dump_path(tmp_path, HASH) == tmp_path / f"coopdev-{HASH}.dump"
     assert tools.dump_path(tmp_path, HASH) != tools.dump_path(tmp_path, "f" * 40)
+
+
+@pytest.mark.parametrize(
+    "output, expected",
+    [
+        ("", 0),
+        ("\nerrors that did not cause failure (2):\n...", 0),
+        ("\nerrors that caused failure (3):\n...\nError: Errors detected", 3),
+    ],
+)
+def test_checklog_failures(output, expected):
+    assert tools.checklog_failures(output) == expected
+
+
+def test_checklog_reads_the_projects_ignore_list():
+    cmd = tools.checklog_cmd("/v/bin", "/r/checklog-odoo.cfg", "/l/x.log")
+    assert cmd == [
+        "/v/bin/checklog-odoo",
+        "-c",
+        "/r/checklog-odoo.cfg",
+        "--no-echo",
+        "/l/x.log",
+    ]
+    assert "[checklog-odoo]" in coopdev.CHECKLOG_CFG.read_text()
 
 
 # ------------------------------------------------- the server `make run` serves
