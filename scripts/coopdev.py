@@ -48,6 +48,34 @@ TOUR_PACKAGES = ["chromium"]
 RUN_PACKAGES = ["wkhtmltopdf"]
 OUR_REQUIREMENTS = ROOT / "requirements-dev.txt"
 CHECKLOG_CFG = ROOT / "checklog-odoo.cfg"
+# `make test-core`: Odoo's own tests of the stock modules we extend, on a
+# database without our addons and on one with them. CORE_TEST_TAGS is the one
+# list to widen (README, "Odoo's own tests"); a class name may end in "*".
+CORE_MODULES = [
+    "account",
+    "loyalty",
+    "point_of_sale",
+    "pos_loyalty",
+    "purchase",
+    "sale",
+    "sale_loyalty",
+    "test_mail",
+]
+CORE_TEST_TAGS = [
+    "/account:TestAccountMove*",
+    "/account:TestAccountPayment*",
+    "/test_mail:TestMailgateway",
+    "/test_mail:TestMailGatewayLoops",
+    "/test_mail:TestMailGatewayReplies",
+    "/sale:TestSaleOrder*",
+    "/sale:TestSaleToInvoice",
+    "/purchase",
+    "/loyalty",
+    "/sale_loyalty",
+    "/point_of_sale:TestPoS*",
+    # Wider, with browser tours (much longer): "/point_of_sale", "/pos_loyalty",
+    # "/sale", "/account".
+]
 VENV_LAYOUT = "3"  # bump when ensure_venv() installs something new
 LOG_LINE = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) "
@@ -1125,6 +1153,71 @@ def cmd_test(args):
     return 1 if problems else 0
 
 
+def core_test_tags(src):
+    """CORE_TEST_TAGS for Odoo's --test-tags, class patterns expanded."""
+
+    def classes_of(module):
+        tests = Path(src) / "addons" / module / "tests"
+        return [
+            name
+            for path in sorted(tests.glob("*.py"))
+            for name in tools.classes_in(path.read_text())
+        ]
+
+    return tools.expand_test_tags(CORE_TEST_TAGS, classes_of)
+
+
+def _run_core(env, run_spec, tags):
+    db, modules, label, port_base = run_spec
+    log = LOCAL / "logs" / f"{db}.log"
+    started = time.time()
+    env.drop_db(db)
+    http_port = pick_port(port_base, span=20)
+    say(f"{label}: installing {len(modules)} modules, running the tests ({db})")
+    extra = [f"--test-tags={tags}"]
+    rc = install_db(
+        env.src, env.conf, db, modules, log, True, http_port=http_port, extra=extra
+    )
+    with open(log) as fh:
+        lines = fh.readlines()
+    report = scan_log(lines)
+    report.update(rc=rc, failures=tools.failed_tests(lines), label=label)
+    report["seconds"] = time.time() - started
+    say(
+        f"{label}: {report['run']} tests, {len(report['failures'])} failed "
+        f"(exit {rc}), {report['seconds']:.0f} s ({log})"
+    )
+    return report
+
+
+def cmd_test_core(args):
+    """Odoo's own tests of what we extend, without then with our addons."""
+    env = Env(need_tours=True)
+    tags = core_test_tags(env.src)
+    stock = sorted(set(env.stock_modules()) | set(CORE_MODULES))
+    runs = [
+        ("coop_core_stock", stock, "(1) stock modules only", 18469),
+        ("coop_core_ours", stock + ADDONS, "(2) with the coop addons", 18489),
+    ]
+    started = time.time()
+    jobs = max(1, min(args.jobs, 2))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        without, with_ours = pool.map(lambda r: _run_core(env, r, tags), runs)
+    new = tools.only_with_ours(without["failures"], with_ours["failures"])
+    for name in sorted(without["failures"]):
+        print(f"    fails without our addons too: {name}")
+    for name in new:
+        print(f"    FAILS ONLY WITH OUR ADDONS: {name}")
+    crashed = [r["label"] for r in (without, with_ours) if not r["results"]]
+    for label in crashed:
+        say(f"{label}: no test result in the log (install failed?)")
+    say(
+        f"test-core: {with_ours['run']} tests with our addons, "
+        f"{len(new)} failure(s) only with them, {time.time() - started:.0f} s"
+    )
+    return 1 if new or crashed else 0
+
+
 def cmd_lint(_args):
     src = find_odoo_src(os.environ) or ensure_odoo_src()
     ensure_venv(src)
@@ -1187,6 +1280,9 @@ def main(argv=None):
         help="Odoo test runs at once (default 2, or COOP_TEST_JOBS)",
     )
     p_test.set_defaults(func=cmd_test)
+    p_core = sub.add_parser("test-core", help="Odoo's tests, with and without ours")
+    p_core.add_argument("--jobs", type=int, default=2)
+    p_core.set_defaults(func=cmd_test_core)
     sub.add_parser("lint", help="pre-commit on all files").set_defaults(func=cmd_lint)
     p_db = sub.add_parser("db", help="a scratch database from the template")
     p_db.add_argument("db")

@@ -12,6 +12,7 @@
 Standard library only, and pure: tested in ``tests/test_coopdev.py``.
 """
 
+import fnmatch
 import re
 from pathlib import Path
 
@@ -28,6 +29,11 @@ ADDONS_HASH_CODE = (
     "print(addons_hash(sys.argv[2].split(','), True))"
 )
 CHECKLOG_FAILURES = re.compile(r"errors that caused failure \((\d+)\)")
+TEST_FAILURE = re.compile(
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?:ERROR|CRITICAL) \S+ "
+    r"(?P<logger>\S+): (?P<kind>FAIL|ERROR): (?P<test>.+?)\s*$"
+)
+TEST_CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
 
 
 def addon_dirs(root):
@@ -107,3 +113,41 @@ def checklog_failures(output):
     """How many log records made checklog-odoo fail (0 when none)."""
     match = CHECKLOG_FAILURES.search(output)
     return int(match.group(1)) if match else 0
+
+
+def classes_in(text):
+    """Test class names defined in a Python source text."""
+    return TEST_CLASS.findall(text)
+
+
+def expand_test_tags(specs, classes_of):
+    """Odoo ``--test-tags`` from ``specs``, where a class may end in ``*``.
+
+    ``/account:TestAccountMove*`` becomes one ``/account:<Class>`` per class of
+    ``classes_of("account")`` matching the pattern (Odoo matches exact names).
+    """
+    tags = []
+    for spec in specs:
+        head, sep, klass = spec.partition(":")
+        if not sep or "*" not in klass:
+            tags.append(spec)
+            continue
+        module = head.lstrip("+-").split("/")[-1]
+        matching = sorted(set(fnmatch.filter(classes_of(module), klass)))
+        tags += [f"{head}:{name}" for name in matching]
+    return ",".join(tags)
+
+
+def failed_tests(lines):
+    """The tests an Odoo log reports as failed or in error (set of names)."""
+    found = set()
+    for line in lines:
+        match = TEST_FAILURE.match(line.rstrip("\n"))
+        if match:
+            found.add(f"{match.group('logger')}: {match.group('test')}")
+    return found
+
+
+def only_with_ours(without, with_ours):
+    """Failures that appear only once our addons are installed."""
+    return sorted(set(with_ours) - set(without))

@@ -327,6 +327,73 @@ def test_checklog_reads_the_projects_ignore_list():
     assert "[checklog-odoo]" in coopdev.CHECKLOG_CFG.read_text()
 
 
+def test_classes_in():
+    text = "class TestA(Common):\n    pass\nclass _Helper:\nclass TestB(X, Y):\n"
+    assert tools.classes_in(text) == ["TestA", "TestB"]
+
+
+CLASSES = {"account": ["TestAccountMove", "TestAccountMoveSend", "TestTax"]}
+
+
+@pytest.mark.parametrize(
+    "specs, expected",
+    [
+        (["/purchase"], "/purchase"),
+        (
+            ["/account:TestAccountMove*"],
+            "/account:TestAccountMove,/account:TestAccountMoveSend",
+        ),
+        (["/account:TestAccountMove"], "/account:TestAccountMove"),
+        (["-/account:TestAccountMoveS*"], "-/account:TestAccountMoveSend"),
+        (["/account:Nothing*", "/sale"], "/sale"),
+        (["/test_mail:TestMailgateway.test_x"], "/test_mail:TestMailgateway.test_x"),
+    ],
+)
+def test_expand_test_tags(specs, expected):
+    assert tools.expand_test_tags(specs, lambda m: CLASSES.get(m, [])) == expected
+
+
+def test_core_test_tags_are_odoos():
+    tags = coopdev.core_test_tags(coopdev.CACHE_SRC)
+    assert "*" not in tags
+    if coopdev.odoo_version(coopdev.CACHE_SRC):
+        assert "/account:TestAccountMove," in tags + ","
+        assert "/account:TestAccountPayment," in tags + ","
+
+
+CORE_LOG = """\
+2026-12-02 14:00:00,000 7 INFO db odoo.addons.account.tests.test_x: Starting TestA
+2026-12-02 14:00:01,000 7 ERROR db odoo.addons.account.tests.test_x: FAIL: \
+TestA.test_one
+Traceback (most recent call last):
+AssertionError: 1 != 2
+2026-12-02 14:00:02,000 7 ERROR db odoo.addons.sale.tests.test_y: ERROR: \
+TestB.test_two
+2026-12-02 14:00:03,000 7 ERROR db odoo.modules.loading: Module x: 1 tests failed
+2026-12-02 14:00:04,000 7 INFO db odoo.addons.sale.tests.test_y: FAIL: not a failure
+"""
+
+
+def test_failed_tests():
+    assert tools.failed_tests(CORE_LOG.splitlines()) == {
+        "odoo.addons.account.tests.test_x: TestA.test_one",
+        "odoo.addons.sale.tests.test_y: TestB.test_two",
+    }
+
+
+@pytest.mark.parametrize(
+    "without, with_ours, expected",
+    [
+        (set(), set(), []),
+        ({"a"}, {"a"}, []),
+        ({"a"}, {"a", "b"}, ["b"]),
+        ({"a", "c"}, {"b"}, ["b"]),
+    ],
+)
+def test_only_with_ours(without, with_ours, expected):
+    assert tools.only_with_ours(without, with_ours) == expected
+
+
 # ------------------------------------------------- the server `make run` serves
 
 
