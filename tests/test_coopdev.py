@@ -4,8 +4,10 @@
 
 import datetime
 
-import coopdev
+import coopdev_base
+import coopdev_pg
 import coopdev_run
+import coopdev_test
 import coopdev_tools as tools
 import pytest
 
@@ -25,52 +27,52 @@ def _tree(tmp_path, version_line):
     ],
 )
 def test_odoo_version(tmp_path, line, expected):
-    assert coopdev.odoo_version(_tree(tmp_path, line)) == expected
+    assert coopdev_base.odoo_version(_tree(tmp_path, line)) == expected
 
 
 def test_odoo_version_missing_tree(tmp_path):
-    assert coopdev.odoo_version(tmp_path / "absent") is None
+    assert coopdev_base.odoo_version(tmp_path / "absent") is None
 
 
 def test_find_src_prefers_odoo_src(tmp_path):
     explicit = _tree(tmp_path / "mine", "version_info = (18, 0, 0, FINAL, 0, '')")
     cache = _tree(tmp_path / "cache", "version_info = (18, 0, 0, FINAL, 0, '')")
-    assert coopdev.find_odoo_src({"ODOO_SRC": str(explicit)}, cache) == explicit
+    assert coopdev_base.find_odoo_src({"ODOO_SRC": str(explicit)}, cache) == explicit
 
 
 def test_find_src_falls_back_to_cache(tmp_path):
     cache = _tree(tmp_path / "cache", "version_info = (18, 0, 0, FINAL, 0, '')")
-    assert coopdev.find_odoo_src({}, cache) == cache
+    assert coopdev_base.find_odoo_src({}, cache) == cache
 
 
 def test_find_src_none_means_download(tmp_path):
-    assert coopdev.find_odoo_src({}, tmp_path / "nothing") is None
+    assert coopdev_base.find_odoo_src({}, tmp_path / "nothing") is None
 
 
 def test_find_src_wrong_version_is_an_error(tmp_path):
     old = _tree(tmp_path / "old", "version_info = (17, 0, 0, FINAL, 0, '')")
-    with pytest.raises(coopdev.SetupError, match="not 18.0"):
-        coopdev.find_odoo_src({"ODOO_SRC": str(old)}, tmp_path / "cache")
+    with pytest.raises(coopdev_base.SetupError, match="not 18.0"):
+        coopdev_base.find_odoo_src({"ODOO_SRC": str(old)}, tmp_path / "cache")
 
 
 def test_find_src_not_odoo_is_an_error(tmp_path):
-    with pytest.raises(coopdev.SetupError, match="no Odoo source"):
-        coopdev.find_odoo_src({"ODOO_SRC": str(tmp_path)}, tmp_path / "cache")
+    with pytest.raises(coopdev_base.SetupError, match="no Odoo source"):
+        coopdev_base.find_odoo_src({"ODOO_SRC": str(tmp_path)}, tmp_path / "cache")
 
 
 def test_cache_with_wrong_version_is_not_used(tmp_path):
     cache = _tree(tmp_path / "cache", "version_info = (17, 0, 0, FINAL, 0, '')")
-    assert coopdev.find_odoo_src({}, cache) is None
+    assert coopdev_base.find_odoo_src({}, cache) is None
 
 
 def test_pick_port_skips_busy_ports():
     busy = {8069, 8070}
-    assert coopdev.pick_port(8069, is_free=lambda p: p not in busy) == 8071
+    assert coopdev_base.pick_port(8069, is_free=lambda p: p not in busy) == 8071
 
 
 def test_pick_port_gives_up_with_a_clear_error():
-    with pytest.raises(coopdev.SetupError, match="No free TCP port"):
-        coopdev.pick_port(9000, is_free=lambda p: False, span=3)
+    with pytest.raises(coopdev_base.SetupError, match="No free TCP port"):
+        coopdev_base.pick_port(9000, is_free=lambda p: False, span=3)
 
 
 def test_real_busy_port_is_detected():
@@ -80,7 +82,7 @@ def test_real_busy_port_is_detected():
         sock.bind(("127.0.0.1", 0))
         sock.listen()
         port = sock.getsockname()[1]
-        assert not coopdev.port_is_free(port)
+        assert not coopdev_base.port_is_free(port)
 
 
 @pytest.mark.parametrize(
@@ -98,7 +100,7 @@ def test_real_busy_port_is_detected():
     ],
 )
 def test_external_pg(environ, expected):
-    assert coopdev.external_pg(environ) == expected
+    assert coopdev_pg.external_pg(environ) == expected
 
 
 LOG = """\
@@ -116,7 +118,7 @@ when loading database 'db'
 
 
 def test_scan_log_counts_and_flags():
-    report = coopdev.scan_log(LOG.splitlines())
+    report = coopdev_test.scan_log(LOG.splitlines())
     assert report["run"] == 12
     assert report["failed"] == 1
     assert report["results"] == 1
@@ -124,7 +126,7 @@ def test_scan_log_counts_and_flags():
 
 
 def test_scan_log_without_result_line():
-    report = coopdev.scan_log(["garbage", ""])
+    report = coopdev_test.scan_log(["garbage", ""])
     assert report == {"run": 0, "failed": 0, "skipped": [], "results": 0}
 
 
@@ -138,21 +140,21 @@ def test_scan_log_without_result_line():
     ],
 )
 def test_pytest_counts(text, expected):
-    assert coopdev.pytest_counts(text) == expected
+    assert coopdev_test.pytest_counts(text) == expected
 
 
 def test_pg_home_in_the_clone():
-    assert coopdev.pg_home("/srv/coop", as_root=False) == coopdev.Path(
+    assert coopdev_pg.pg_home("/srv/coop", as_root=False) == coopdev_base.Path(
         "/srv/coop/.local/pg"
     )
-    assert coopdev.pg_home("/srv/coop", True, others_can_reach=lambda p: True) == (
-        coopdev.Path("/srv/coop/.local/pg")
+    assert coopdev_pg.pg_home("/srv/coop", True, others_can_reach=lambda p: True) == (
+        coopdev_base.Path("/srv/coop/.local/pg")
     )
 
 
 def test_pg_home_outside_a_private_clone():
     def private(root):
-        return coopdev.pg_home(root, True, others_can_reach=lambda p: False)
+        return coopdev_pg.pg_home(root, True, others_can_reach=lambda p: False)
 
     home = private("/root/coop")
     assert str(home).startswith("/var/tmp/coop-addons-pg-")
@@ -165,11 +167,11 @@ def test_traversable_by_others(tmp_path):
     (private / "clone").mkdir(parents=True)
     private.chmod(0o700)
     try:
-        assert not coopdev.traversable_by_others(private / "clone" / ".local")
+        assert not coopdev_pg.traversable_by_others(private / "clone" / ".local")
     finally:
         private.chmod(0o755)
-    assert coopdev.traversable_by_others(private / "clone" / ".local") == (
-        coopdev.traversable_by_others(tmp_path)
+    assert coopdev_pg.traversable_by_others(private / "clone" / ".local") == (
+        coopdev_pg.traversable_by_others(tmp_path)
     )
 
 
@@ -179,7 +181,7 @@ def _cli(*args, env=None):
     import sys
 
     return subprocess.run(
-        [sys.executable, str(coopdev.ROOT / "scripts" / "coopdev.py"), *args],
+        [sys.executable, str(coopdev_base.ROOT / "scripts" / "coopdev.py"), *args],
         capture_output=True,
         text=True,
         env={**os.environ, **(env or {})},
@@ -229,7 +231,7 @@ def test_addon_dirs_are_the_folders_with_a_manifest(tmp_path):
 
 
 def test_addons_are_this_repositorys():
-    assert "coop_wallet" in coopdev.ADDONS and "scripts" not in coopdev.ADDONS
+    assert "coop_wallet" in coopdev_base.ADDONS and "scripts" not in coopdev_base.ADDONS
 
 
 @pytest.mark.parametrize(
@@ -324,7 +326,7 @@ def test_checklog_reads_the_projects_ignore_list():
         "--no-echo",
         "/l/x.log",
     ]
-    assert "[checklog-odoo]" in coopdev.CHECKLOG_CFG.read_text()
+    assert "[checklog-odoo]" in coopdev_base.CHECKLOG_CFG.read_text()
 
 
 def test_classes_in():
@@ -354,9 +356,9 @@ def test_expand_test_tags(specs, expected):
 
 
 def test_core_test_tags_are_odoos():
-    tags = coopdev.core_test_tags(coopdev.CACHE_SRC)
+    tags = coopdev_test.core_test_tags(coopdev_base.CACHE_SRC)
     assert "*" not in tags
-    if coopdev.odoo_version(coopdev.CACHE_SRC):
+    if coopdev_base.odoo_version(coopdev_base.CACHE_SRC):
         assert "/account:TestAccountMove," in tags + ","
         assert "/account:TestAccountPayment," in tags + ","
 
