@@ -2,7 +2,7 @@
 PYTHON ?= python3
 COOPDEV = $(PYTHON) scripts/coopdev.py
 
-.PHONY: run stop test test-addon lint setup bench clean-db
+.PHONY: run stop test test-addon test-core lint setup bench clean-db
 
 ## Set up .venv, Odoo and PostgreSQL, create coop_demo with demo data, serve on 127.0.0.1:8069.
 run:
@@ -19,6 +19,11 @@ test:
 ## One addon's tests on a fresh database: make test-addon ADDON=coop_wallet
 test-addon:
 	$(COOPDEV) test $(ADDON) --alone-only --no-pytest --no-lint
+
+## Odoo's own tests of the stock modules we extend, without then with our
+## addons; fails on a failure that appears only with them (not in `make test`).
+test-core:
+	$(COOPDEV) test-core
 
 ## pre-commit with the OCA hooks (ruff, pylint-odoo, OCA module and po checks).
 lint:

@@ -59,9 +59,7 @@ class Context:
 def run_benchmark(name, n=None, keep=False):
     bench = importlib.import_module(f"bench.{name}")
     env = coopdev.Env()
-    template = env.template()
-    db = f"coop_bench_{name}"
-    env.pg.copy_db(template, db)
+    db = env.new_db(f"coop_bench_{name}")
     pip_reqs = list(getattr(bench, "PIP", []))  # anchors, e.g. OCA wheels
     if pip_reqs:
         coopdev.run(
@@ -87,5 +85,5 @@ def run_benchmark(name, n=None, keep=False):
     finally:
         odoo.sql_db.close_all()
         if not keep:
-            env.pg.drop_db(db)
+            env.drop_db(db)
     return figures

@@ -2,8 +2,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The setup script's decisions, tested without touching the machine."""
 
-import coopdev
+import datetime
+
+import coopdev_base
+import coopdev_pg
 import coopdev_run
+import coopdev_test
+import coopdev_tools as tools
 import pytest
 
 
@@ -22,52 +27,52 @@ def _tree(tmp_path, version_line):
     ],
 )
 def test_odoo_version(tmp_path, line, expected):
-    assert coopdev.odoo_version(_tree(tmp_path, line)) == expected
+    assert coopdev_base.odoo_version(_tree(tmp_path, line)) == expected
 
 
 def test_odoo_version_missing_tree(tmp_path):
-    assert coopdev.odoo_version(tmp_path / "absent") is None
+    assert coopdev_base.odoo_version(tmp_path / "absent") is None
 
 
 def test_find_src_prefers_odoo_src(tmp_path):
     explicit = _tree(tmp_path / "mine", "version_info = (18, 0, 0, FINAL, 0, '')")
     cache = _tree(tmp_path / "cache", "version_info = (18, 0, 0, FINAL, 0, '')")
-    assert coopdev.find_odoo_src({"ODOO_SRC": str(explicit)}, cache) == explicit
+    assert coopdev_base.find_odoo_src({"ODOO_SRC": str(explicit)}, cache) == explicit
 
 
 def test_find_src_falls_back_to_cache(tmp_path):
     cache = _tree(tmp_path / "cache", "version_info = (18, 0, 0, FINAL, 0, '')")
-    assert coopdev.find_odoo_src({}, cache) == cache
+    assert coopdev_base.find_odoo_src({}, cache) == cache
 
 
 def test_find_src_none_means_download(tmp_path):
-    assert coopdev.find_odoo_src({}, tmp_path / "nothing") is None
+    assert coopdev_base.find_odoo_src({}, tmp_path / "nothing") is None
 
 
 def test_find_src_wrong_version_is_an_error(tmp_path):
     old = _tree(tmp_path / "old", "version_info = (17, 0, 0, FINAL, 0, '')")
-    with pytest.raises(coopdev.SetupError, match="not 18.0"):
-        coopdev.find_odoo_src({"ODOO_SRC": str(old)}, tmp_path / "cache")
+    with pytest.raises(coopdev_base.SetupError, match="not 18.0"):
+        coopdev_base.find_odoo_src({"ODOO_SRC": str(old)}, tmp_path / "cache")
 
 
 def test_find_src_not_odoo_is_an_error(tmp_path):
-    with pytest.raises(coopdev.SetupError, match="no Odoo source"):
-        coopdev.find_odoo_src({"ODOO_SRC": str(tmp_path)}, tmp_path / "cache")
+    with pytest.raises(coopdev_base.SetupError, match="no Odoo source"):
+        coopdev_base.find_odoo_src({"ODOO_SRC": str(tmp_path)}, tmp_path / "cache")
 
 
 def test_cache_with_wrong_version_is_not_used(tmp_path):
     cache = _tree(tmp_path / "cache", "version_info = (17, 0, 0, FINAL, 0, '')")
-    assert coopdev.find_odoo_src({}, cache) is None
+    assert coopdev_base.find_odoo_src({}, cache) is None
 
 
 def test_pick_port_skips_busy_ports():
     busy = {8069, 8070}
-    assert coopdev.pick_port(8069, is_free=lambda p: p not in busy) == 8071
+    assert coopdev_base.pick_port(8069, is_free=lambda p: p not in busy) == 8071
 
 
 def test_pick_port_gives_up_with_a_clear_error():
-    with pytest.raises(coopdev.SetupError, match="No free TCP port"):
-        coopdev.pick_port(9000, is_free=lambda p: False, span=3)
+    with pytest.raises(coopdev_base.SetupError, match="No free TCP port"):
+        coopdev_base.pick_port(9000, is_free=lambda p: False, span=3)
 
 
 def test_real_busy_port_is_detected():
@@ -77,7 +82,7 @@ def test_real_busy_port_is_detected():
         sock.bind(("127.0.0.1", 0))
         sock.listen()
         port = sock.getsockname()[1]
-        assert not coopdev.port_is_free(port)
+        assert not coopdev_base.port_is_free(port)
 
 
 @pytest.mark.parametrize(
@@ -95,15 +100,7 @@ def test_real_busy_port_is_detected():
     ],
 )
 def test_external_pg(environ, expected):
-    assert coopdev.external_pg(environ) == expected
-
-
-def test_template_name_depends_on_modules_and_version():
-    a = coopdev.template_name("18.0-x", ["account", "stock"])
-    assert a == coopdev.template_name("18.0-x", ["stock", "account"])
-    assert a != coopdev.template_name("18.0-y", ["account", "stock"])
-    assert a != coopdev.template_name("18.0-x", ["account"])
-    assert a.startswith("coop_tmpl_") and len(a) <= 63
+    assert coopdev_pg.external_pg(environ) == expected
 
 
 LOG = """\
@@ -121,17 +118,16 @@ when loading database 'db'
 
 
 def test_scan_log_counts_and_flags():
-    report = coopdev.scan_log(LOG.splitlines())
+    report = coopdev_test.scan_log(LOG.splitlines())
     assert report["run"] == 12
     assert report["failed"] == 1
     assert report["results"] == 1
-    assert len(report["bad"]) == 2  # the WARNING and the ERROR line
     assert len(report["skipped"]) == 1  # only ours counts as a skip
 
 
 def test_scan_log_without_result_line():
-    report = coopdev.scan_log(["garbage", ""])
-    assert report == {"run": 0, "failed": 0, "bad": [], "skipped": [], "results": 0}
+    report = coopdev_test.scan_log(["garbage", ""])
+    assert report == {"run": 0, "failed": 0, "skipped": [], "results": 0}
 
 
 @pytest.mark.parametrize(
@@ -144,21 +140,21 @@ def test_scan_log_without_result_line():
     ],
 )
 def test_pytest_counts(text, expected):
-    assert coopdev.pytest_counts(text) == expected
+    assert coopdev_test.pytest_counts(text) == expected
 
 
 def test_pg_home_in_the_clone():
-    assert coopdev.pg_home("/srv/coop", as_root=False) == coopdev.Path(
+    assert coopdev_pg.pg_home("/srv/coop", as_root=False) == coopdev_base.Path(
         "/srv/coop/.local/pg"
     )
-    assert coopdev.pg_home("/srv/coop", True, others_can_reach=lambda p: True) == (
-        coopdev.Path("/srv/coop/.local/pg")
+    assert coopdev_pg.pg_home("/srv/coop", True, others_can_reach=lambda p: True) == (
+        coopdev_base.Path("/srv/coop/.local/pg")
     )
 
 
 def test_pg_home_outside_a_private_clone():
     def private(root):
-        return coopdev.pg_home(root, True, others_can_reach=lambda p: False)
+        return coopdev_pg.pg_home(root, True, others_can_reach=lambda p: False)
 
     home = private("/root/coop")
     assert str(home).startswith("/var/tmp/coop-addons-pg-")
@@ -171,11 +167,11 @@ def test_traversable_by_others(tmp_path):
     (private / "clone").mkdir(parents=True)
     private.chmod(0o700)
     try:
-        assert not coopdev.traversable_by_others(private / "clone" / ".local")
+        assert not coopdev_pg.traversable_by_others(private / "clone" / ".local")
     finally:
         private.chmod(0o755)
-    assert coopdev.traversable_by_others(private / "clone" / ".local") == (
-        coopdev.traversable_by_others(tmp_path)
+    assert coopdev_pg.traversable_by_others(private / "clone" / ".local") == (
+        coopdev_pg.traversable_by_others(tmp_path)
     )
 
 
@@ -185,7 +181,7 @@ def _cli(*args, env=None):
     import sys
 
     return subprocess.run(
-        [sys.executable, str(coopdev.ROOT / "scripts" / "coopdev.py"), *args],
+        [sys.executable, str(coopdev_base.ROOT / "scripts" / "coopdev.py"), *args],
         capture_output=True,
         text=True,
         env={**os.environ, **(env or {})},
@@ -221,6 +217,183 @@ def test_cli_busy_port_is_one_line_naming_the_fix():
     assert result.returncode == 2
     assert f"port {port} is busy" in result.stderr
     assert "PORT=" in result.stderr
+
+
+# ------------------------------------------------- the tools coopdev drives
+
+
+def test_addon_dirs_are_the_folders_with_a_manifest(tmp_path):
+    for name in ("coop_b", "coop_a", "notes"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "coop_a" / "__manifest__.py").write_text("{}")
+    (tmp_path / "coop_b" / "__manifest__.py").write_text("{}")
+    assert tools.addon_dirs(tmp_path) == ["coop_a", "coop_b"]
+
+
+def test_addons_are_this_repositorys():
+    assert "coop_wallet" in coopdev_base.ADDONS and "scripts" not in coopdev_base.ADDONS
+
+
+@pytest.mark.parametrize(
+    "output, expected",
+    [
+        ("account,stock,portal\n", ["account", "portal", "stock"]),
+        ("sale, sale ,\n", ["sale"]),
+        ("", []),
+        ("a\nb\n", ["a", "b"]),
+    ],
+)
+def test_module_list(output, expected):
+    assert tools.module_list(output) == expected
+
+
+def test_manifestoo_reads_our_manifests_with_stock_addons_only():
+    cmd = tools.manifestoo_cmd("/v/bin", "/odoo", "/repo")
+    assert cmd[0] == "/v/bin/manifestoo"
+    assert cmd[cmd.index("--addons-path") + 1] == "/odoo/addons,/odoo/odoo/addons"
+    assert cmd[cmd.index("--select-addons-dir") + 1] == "/repo"
+    assert cmd[-2:] == ["list-depends", "--separator=,"]
+
+
+@pytest.mark.parametrize(
+    "modules, expected",
+    [
+        (["stock", "account"], "account,stock"),
+        (["account"], "account"),
+    ],
+)
+def test_initdb_uses_the_cache_with_demo_data(modules, expected):
+    cmd = tools.initdb_cmd("/v/bin", "/c/odoo.conf", "db1", modules)
+    assert cmd[0] == "/v/bin/click-odoo-initdb"
+    assert cmd[cmd.index("-m") + 1] == expected
+    assert cmd[cmd.index("-n") + 1] == "db1"
+    assert cmd[cmd.index("-c") + 1] == "/c/odoo.conf"
+    assert cmd[cmd.index("--cache-prefix") + 1] == tools.CACHE_PREFIX
+    assert "--demo" in cmd and "--no-cache" not in cmd
+
+
+def test_dropdb_tolerates_a_missing_database():
+    assert tools.dropdb_cmd("/b", "/c.conf", "x") == [
+        "/b/click-odoo-dropdb",
+        "-c",
+        "/c.conf",
+        "--if-exists",
+        "x",
+    ]
+
+
+HASH = "0123456789abcdef0123456789abcdef01234567"
+
+
+@pytest.mark.parametrize(
+    "when, expected",
+    [
+        (datetime.datetime(2026, 12, 2, 13, 5), f"coopdev-202612021305-{HASH}"),
+        (datetime.datetime(2027, 1, 9, 0, 0), f"coopdev-202701090000-{HASH}"),
+    ],
+)
+def test_template_names_are_click_odoo_initdbs(when, expected):
+    name = tools.template_name(HASH, when)
+    assert name == expected and len(name) <= 63
+    like = tools.template_like(HASH)
+    assert len(like) == len(name)
+    assert all(a in ("_", b) for a, b in zip(like, name, strict=True))
+
+
+def test_dump_is_keyed_on_the_content_hash(tmp_path):
+    assert tools.dump_path(tmp_path, HASH) == tmp_path / f"coopdev-{HASH}.dump"
+    assert tools.dump_path(tmp_path, HASH) != tools.dump_path(tmp_path, "f" * 40)
+
+
+@pytest.mark.parametrize(
+    "output, expected",
+    [
+        ("", 0),
+        ("\nerrors that did not cause failure (2):\n...", 0),
+        ("\nerrors that caused failure (3):\n...\nError: Errors detected", 3),
+    ],
+)
+def test_checklog_failures(output, expected):
+    assert tools.checklog_failures(output) == expected
+
+
+def test_checklog_reads_the_projects_ignore_list():
+    cmd = tools.checklog_cmd("/v/bin", "/r/checklog-odoo.cfg", "/l/x.log")
+    assert cmd == [
+        "/v/bin/checklog-odoo",
+        "-c",
+        "/r/checklog-odoo.cfg",
+        "--no-echo",
+        "/l/x.log",
+    ]
+    assert "[checklog-odoo]" in coopdev_base.CHECKLOG_CFG.read_text()
+
+
+def test_classes_in():
+    text = "class TestA(Common):\n    pass\nclass _Helper:\nclass TestB(X, Y):\n"
+    assert tools.classes_in(text) == ["TestA", "TestB"]
+
+
+CLASSES = {"account": ["TestAccountMove", "TestAccountMoveSend", "TestTax"]}
+
+
+@pytest.mark.parametrize(
+    "specs, expected",
+    [
+        (["/purchase"], "/purchase"),
+        (
+            ["/account:TestAccountMove*"],
+            "/account:TestAccountMove,/account:TestAccountMoveSend",
+        ),
+        (["/account:TestAccountMove"], "/account:TestAccountMove"),
+        (["-/account:TestAccountMoveS*"], "-/account:TestAccountMoveSend"),
+        (["/account:Nothing*", "/sale"], "/sale"),
+        (["/test_mail:TestMailgateway.test_x"], "/test_mail:TestMailgateway.test_x"),
+    ],
+)
+def test_expand_test_tags(specs, expected):
+    assert tools.expand_test_tags(specs, lambda m: CLASSES.get(m, [])) == expected
+
+
+def test_core_test_tags_are_odoos():
+    tags = coopdev_test.core_test_tags(coopdev_base.CACHE_SRC)
+    assert "*" not in tags
+    if coopdev_base.odoo_version(coopdev_base.CACHE_SRC):
+        assert "/account:TestAccountMove," in tags + ","
+        assert "/account:TestAccountPayment," in tags + ","
+
+
+CORE_LOG = """\
+2026-12-02 14:00:00,000 7 INFO db odoo.addons.account.tests.test_x: Starting TestA
+2026-12-02 14:00:01,000 7 ERROR db odoo.addons.account.tests.test_x: FAIL: \
+TestA.test_one
+Traceback (most recent call last):
+AssertionError: 1 != 2
+2026-12-02 14:00:02,000 7 ERROR db odoo.addons.sale.tests.test_y: ERROR: \
+TestB.test_two
+2026-12-02 14:00:03,000 7 ERROR db odoo.modules.loading: Module x: 1 tests failed
+2026-12-02 14:00:04,000 7 INFO db odoo.addons.sale.tests.test_y: FAIL: not a failure
+"""
+
+
+def test_failed_tests():
+    assert tools.failed_tests(CORE_LOG.splitlines()) == {
+        "odoo.addons.account.tests.test_x: TestA.test_one",
+        "odoo.addons.sale.tests.test_y: TestB.test_two",
+    }
+
+
+@pytest.mark.parametrize(
+    "without, with_ours, expected",
+    [
+        (set(), set(), []),
+        ({"a"}, {"a"}, []),
+        ({"a"}, {"a", "b"}, ["b"]),
+        ({"a", "c"}, {"b"}, ["b"]),
+    ],
+)
+def test_only_with_ours(without, with_ours, expected):
+    assert tools.only_with_ours(without, with_ours) == expected
 
 
 # ------------------------------------------------- the server `make run` serves
