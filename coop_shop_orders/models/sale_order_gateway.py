@@ -312,19 +312,37 @@ class SaleOrder(models.Model):
             order.sudo().shop_ack_state = "sent"
 
     def _shop_post_acknowledgement(self, template):
+        """Post the template's acknowledgement on the quotation, in the
+        customer's language, notifying the customer only (a note: no
+        follower is notified). The template is rendered by its own
+        ``_render_field``; posting is Odoo's ``message_post``, which queues
+        the email and its notification (delivery status in the chatter).
+        Cheaper than the composer (``message_post_with_source``), which
+        computes and renders every field of a composer for one email."""
         self.ensure_one()
-        # not a message of the gateway: the acknowledgement is the shop's
-        order = self.with_context(from_alias=False)
+        lang = template._render_lang(self.ids)[self.id]
+        template = template.with_context(lang=lang)
         company = self.company_id
-        return order.message_post_with_source(
-            template,
+        # not a message of the gateway: the acknowledgement is the shop's;
+        # neither the shop (author) nor the customer (already following)
+        # is subscribed by it
+        order = self.with_context(
+            from_alias=False,
+            lang=lang,
+            mail_post_autofollow=False,
+            mail_create_nosubscribe=True,
+        )
+        return order.message_post(
+            body=template._render_field("body_html", self.ids)[self.id],
+            subject=template._render_field("subject", self.ids)[self.id],
             # the template's sender (the shop's address), else the
             # notification address of the company's mail domain
-            email_from=company.email_formatted
+            email_from=template._render_field("email_from", self.ids)[self.id]
             or company.alias_domain_id.default_from_email
             or None,
             message_type="comment",
             subtype_xmlid="mail.mt_note",
+            partner_ids=self.partner_id.ids,
             email_layout_xmlid=(
                 "mail.mail_notification_layout_with_responsible_signature"
             ),
