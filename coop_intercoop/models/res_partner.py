@@ -86,8 +86,6 @@ class ResPartner(models.Model):
     def _coop_intercoop_is_member(self, company=None):
         """True when the contact already is a member of ``company``."""
         self.ensure_one()
-        if not hasattr(self, "_coop_get_membership"):
-            return False
         # membership records are for cooperative staff: ask as superuser
         membership = self.sudo()._coop_get_membership(company=company)
         return bool(membership and membership.state in ("active", "passive", "leaving"))

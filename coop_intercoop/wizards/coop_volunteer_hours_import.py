@@ -81,9 +81,7 @@ class CoopVolunteerHoursImport(models.TransientModel):
         )
         members = {}
         for partner in partners:
-            if hasattr(partner, "_coop_get_membership") and not (
-                partner._coop_intercoop_is_member(company)
-            ):
+            if not partner._coop_intercoop_is_member(company):
                 continue
             members.setdefault(partner.email_normalized, partner)
         return members
