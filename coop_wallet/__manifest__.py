@@ -32,6 +32,6 @@
         ],
     },
     "post_init_hook": "post_init_hook",
-    "demo": [],
+    "demo": ["demo/coop_wallet_demo.xml"],
     "installable": True,
 }

@@ -10,3 +10,4 @@ from . import test_wallet_portal
 from . import test_security_portal
 from . import test_security_wizards
 from . import test_click_everywhere
+from . import test_demo
