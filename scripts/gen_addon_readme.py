@@ -46,7 +46,12 @@ def render(addon_dir, convert=md_to_rst):
 
     def fragment(name):
         path = readme / f"{name}.md"
-        return convert(path.read_text()).strip() + "\n" if path.is_file() else ""
+        if not path.is_file():
+            return ""
+        # images are linked from readme/ (../static/...); README.rst sits in
+        # the addon's folder
+        text = path.read_text().replace("](../static/", "](static/")
+        return convert(text).strip() + "\n"
 
     name = manifest["name"]
     status = manifest.get("development_status", "Beta")
