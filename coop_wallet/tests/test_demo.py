@@ -1,7 +1,8 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The demo tells the wallet's story: the portal member topped up twice in
-cash (50 + 20), a partner business paid a 200 advance by bank."""
+cash (50 + 20) and paid 25 of a 30 invoice from it, a partner business paid
+a 200 advance by bank."""
 
 from odoo.tests import TransactionCase, tagged
 
@@ -21,7 +22,10 @@ class TestWalletDemo(TransactionCase):
         company = self.env.ref("base.main_company")
         portal = self.env.ref("base.partner_demo_portal").with_company(company)
         deco = self.env.ref("base.res_partner_2").with_company(company)
-        self.assertEqual(portal.coop_wallet_balance, 70.0)
+        self.assertEqual(portal.coop_wallet_balance, 45.0)
+        invoice = self.env.ref("coop_wallet.coop_wallet_invoice_portal_demo")
+        self.assertEqual(invoice.state, "posted")
+        self.assertEqual(invoice.amount_residual, 5.0, "25 of 30 paid from the wallet")
         self.assertEqual(deco.coop_wallet_balance, 200.0)
         payments = self.env["account.payment"].search(
             [("partner_id", "=", portal.id), ("journal_id.type", "=", "cash")]
