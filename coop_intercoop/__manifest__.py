@@ -5,7 +5,7 @@
     "name": "Inter-Cooperation",
     "summary": "Agreements between cooperatives, visitor and trial cards, "
     "vouchers, fee discounts, pooled volunteer hours",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Cooperatives",
     "website": "https://github.com/OCA/cooperative",
     "author": "Coop Addons Contributors, Odoo Community Association (OCA)",
@@ -13,8 +13,8 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": [
-        "base_import",
         "coop_membership",
+        "coop_spreadsheet_import",
         "point_of_sale",
         "loyalty",
         "pos_loyalty",

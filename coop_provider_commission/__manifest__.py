@@ -5,15 +5,14 @@
     "name": "Cooperative Provider Commissions",
     "summary": "Provider members' network clients, commissions both ways, "
     "monthly declarations, settlements and multi-level networks",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Cooperatives",
     "website": "https://github.com/OCA/cooperative",
     "author": "Coop Addons Contributors, Odoo Community Association (OCA)",
     "maintainers": ["coop-addons"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["account", "base_import"],
-    "external_dependencies": {"python": ["openpyxl"]},
+    "depends": ["account", "coop_spreadsheet_import"],
     "data": [
         "security/coop_provider_commission_security.xml",
         "security/ir.model.access.csv",

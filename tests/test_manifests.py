@@ -10,8 +10,14 @@ import coopdev
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# Our addons may depend only on these of ours (coop_intercoop builds on membership).
-ALLOWED_OWN_DEPENDS = {"coop_intercoop": {"coop_membership"}}
+# Our addons may depend only on these of ours (coop_intercoop builds on
+# membership; the two that import spreadsheets share the reader).
+ALLOWED_OWN_DEPENDS = {
+    "coop_intercoop": {"coop_membership", "coop_spreadsheet_import"},
+    "coop_provider_commission": {"coop_spreadsheet_import"},
+}
+# a model stored in the database (access rights needed), not an AbstractModel
+STORED_MODEL = re.compile(r"models\.(Model|TransientModel)\)")
 
 
 def _manifest(addon):
@@ -37,9 +43,11 @@ def test_manifest_is_oca_shaped(addon):
 @pytest.mark.parametrize("addon", coopdev.ADDONS)
 def test_addon_files(addon):
     base = ROOT / addon
+    sources = [path.read_text() for path in base.glob("*/*.py")]
+    if any(STORED_MODEL.search(text) for text in sources):
+        assert (base / "security/ir.model.access.csv").is_file(), addon
     for rel in (
         "pyproject.toml",
-        "security/ir.model.access.csv",
         "readme/DESCRIPTION.md",
         "readme/USAGE.md",
         "static/description/icon.png",

@@ -1,6 +1,6 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Every public method the five addons add is an RPC endpoint: try them all.
+"""Every public method the addons add is an RPC endpoint: try them all.
 
 A method without a leading underscore can be called by any logged-in user
 through ``/web/dataset/call_kw`` (portal included). This test finds every such
@@ -17,7 +17,7 @@ access model is Odoo's) and calls it the way the RPC dispatcher does
 
 A new public method that forgets its access check fails here.
 
-Run by pytest-odoo on the database where all five addons were installed.
+Run by pytest-odoo on the database where all the addons were installed.
 """
 
 import inspect

@@ -1,6 +1,6 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Run by pytest-odoo on the database where all five addons were installed."""
+"""Run by pytest-odoo on the database where all the addons were installed."""
 
 from typing import ClassVar
 
@@ -12,6 +12,7 @@ ADDONS = [
     "coop_shop_orders",
     "coop_intercoop",
     "coop_wallet",
+    "coop_spreadsheet_import",
 ]
 
 

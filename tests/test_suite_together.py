@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The five addons side by side: shared screens still work with all of them.
 
-Run by pytest-odoo on the database where all five addons were installed.
+Run by pytest-odoo on the database where all the addons were installed.
 """
 
 from typing import ClassVar

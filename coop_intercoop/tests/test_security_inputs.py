@@ -230,7 +230,7 @@ class TestSecurityInputs(IntercoopHttpCase):
         for content in ("", "\n\n", HEADER):
             with self.subTest(content=content):
                 self.assertRefused(
-                    self._import(content), "the file has no line", counts
+                    self._import(content), "The file holds no line.", counts
                 )
 
     def test_import_not_a_text_file(self):

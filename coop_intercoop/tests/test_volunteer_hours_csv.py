@@ -127,60 +127,6 @@ class TestVolunteerHoursCsv(BaseCase):
         _lines, errors = v.parse_rows(table(HEADER + body), KNOWN, set())
         self.assertEqual(errors, [(v.MAX_ROWS + 2, "too_many_rows", str(v.MAX_ROWS))])
 
-    def test_csv_encoding(self):
-        cases = [
-            # bytes, encoding given to Odoo's reader ("": it guesses)
-            (b"", "utf-8-sig"),
-            (b"a,b\n1,2\n", "utf-8-sig"),
-            ("Référence".encode(), "utf-8-sig"),
-            ("\ufeffRéférence".encode(), "utf-8-sig"),
-            ("Référence".encode("latin-1"), ""),
-            (b"\xff\xfe\x00\x01", ""),
-        ]
-        for content, expected in cases:
-            with self.subTest(content=content):
-                self.assertEqual(v.csv_encoding(content), expected)
-
-    def test_parse_hours(self):
-        """The numbers of coop_provider_commission's declarations."""
-        cases = [
-            ("3", 3.0),
-            ("2.5", 2.5),
-            ("2,5", 2.5),
-            (" 2.50 ", 2.5),
-            ("1'000.50", 1000.5),
-            ("1,000.50", 1000.5),
-            ("-3", -3.0),
-            ("abc", None),
-            ("", None),
-            ("nan", None),
-            ("NaN", None),
-            ("inf", None),
-            ("-Infinity", None),
-            ("1e400", None),
-        ]
-        for text, expected in cases:
-            with self.subTest(text=text):
-                self.assertEqual(v.parse_hours(text), expected)
-
-    def test_parse_day(self):
-        """The dates of coop_provider_commission's declarations."""
-        cases = [
-            ("2026-03-05", date(2026, 3, 5)),
-            ("05.03.2026", date(2026, 3, 5)),
-            ("05/03/2026", date(2026, 3, 5)),
-            ("05-03-2026", date(2026, 3, 5)),
-            # a date cell of a workbook, as Odoo's import reads it
-            ("2026-03-05 00:00:00", date(2026, 3, 5)),
-            ("2026-02-30", None),
-            ("03/31/2026", None),
-            ("soon", None),
-            ("", None),
-        ]
-        for text, expected in cases:
-            with self.subTest(text=text):
-                self.assertEqual(v.parse_day(text), expected)
-
     def test_french_headers(self):
         """Headers as the declarations of coop_provider_commission: case,
         accents and blanks ignored, English or French titles."""

@@ -1,55 +1,25 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The files the hours import reads through Odoo's import (the same table
-as the declaration import of coop_provider_commission)."""
+"""The files the hours import reads through coop_spreadsheet_import (the
+same files as the declaration import of coop_provider_commission)."""
 
 import base64
-import csv
-import io
 from datetime import date, datetime
-
-import openpyxl
 
 from odoo.exceptions import UserError
 from odoo.tools import mute_logger
 
+from odoo.addons.coop_spreadsheet_import.tests.common import (
+    READER_LOGGER,
+    csv_bytes,
+    spreadsheet_files,
+    xlsx_bytes,
+)
+
 from .common import IntercoopCase
 
-READER_LOGGER = "odoo.addons.base_import.models.base_import"
 FRENCH = ["Courriel", "Nom", "Date", "Heures", "Activité"]
 ENGLISH = ["member_email", "member_name", "date", "hours", "activity"]
-
-
-def csv_bytes(rows, separator=",", encoding="utf-8"):
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=separator).writerows(rows)
-    return buffer.getvalue().encode(encoding)
-
-
-def xlsx_bytes(rows):
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def files(rows):
-    """``(name, content)`` of ``rows`` in each format the import reads."""
-    text_rows = [
-        [
-            cell.strftime("%d.%m.%Y") if isinstance(cell, date) else str(cell)
-            for cell in row
-        ]
-        for row in rows
-    ]
-    return [
-        ("hours.csv", csv_bytes(text_rows)),
-        ("heures.csv", csv_bytes(text_rows, ";", "latin-1")),
-        ("heures.txt", csv_bytes(text_rows, "\t", "utf-8-sig")),
-        ("hours.xlsx", xlsx_bytes(rows)),
-    ]
 
 
 class TestVolunteerHoursImportFormats(IntercoopCase):
@@ -98,7 +68,7 @@ class TestVolunteerHoursImportFormats(IntercoopCase):
                 ["ana@home.coop", "Anaïs", date(2026, 5, 2 + index), "2,5", "Épicerie"],
                 ["BOB@home.coop", "Bob", date(2026, 5, 4 + index), "3", "Caisse"],
             ]
-            for filename, content in files(rows):
+            for filename, content in spreadsheet_files(rows, "heures"):
                 with self.subTest(filename=filename, header=header[0]):
                     action = self._import(filename, content)
                     lines = self.env["coop.volunteer.hours"].search(action["domain"])
@@ -123,14 +93,14 @@ class TestVolunteerHoursImportFormats(IntercoopCase):
             ["bob@home.coop", "Bob", "31.02.2026", "25", "Caisse"],
         ]
         count = self._count()
-        for filename, content in files(rows):
+        for filename, content in spreadsheet_files(rows, "heures"):
             with self.subTest(filename=filename):
                 with self.assertRaises(UserError) as error:
                     self._import(filename, content)
                 message = str(error.exception)
                 self.assertIn("Nothing was imported", message)
                 self.assertIn("Row 3: unknown member zoe@else.coop", message)
-                self.assertIn("Row 4: invalid date 31.02.2026", message)
+                self.assertIn("Row 4: the date 31.02.2026 is not a valid date", message)
                 self.assertIn("Row 4: invalid hours 25", message)
                 self.assertNotIn("Row 2", message)
                 self.assertEqual(self._count(), count)

@@ -3,25 +3,29 @@
 """Spreadsheet exchange of volunteer hours between cooperatives (pure).
 
 The export is CSV text (:func:`rows_to_csv`). An imported file is read by
-Odoo's import (``base_import``: CSV with any separator and encoding, XLSX,
-XLS, ODS) into rows of text cells, then :func:`parse_rows` checks them with
-the rules of the declarations of coop_provider_commission: headers in
-English or French (case, accents and blanks ignored), dates as
-YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or DD-MM-YYYY, numbers with a decimal
-point or comma and ' or blank thousands.
+coop_spreadsheet_import (Odoo's import: CSV with any separator and encoding,
+XLSX, XLS, ODS) into rows of text cells, then :func:`parse_rows` checks them
+with the cell rules every import shares (``coop_spreadsheet_import/tools/
+cells.py``: headers in English or French, case, accents and blanks ignored;
+dates as YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or DD-MM-YYYY; numbers with a
+decimal point or comma and ' or blank thousands).
 """
 
 import csv
 import io
-import math
-import unicodedata
-from datetime import datetime
 
 from odoo.tools import email_normalize
 
+from odoo.addons.coop_spreadsheet_import.tools.cells import (
+    cell_text,
+    map_header,
+    parse_date,
+    parse_number,
+)
+
 COLUMNS = ["member_email", "member_name", "date", "hours", "activity"]
 REQUIRED_COLUMNS = ["member_email", "date", "hours", "activity"]
-# header titles (normalized) of each column, in English and French
+# header titles of each column, in English and French (any case or accents)
 ALIASES = {
     "member_email": ("member_email", "email", "e_mail", "courriel", "mail"),
     "member_name": ("member_name", "member", "name", "membre", "nom"),
@@ -29,8 +33,6 @@ ALIASES = {
     "hours": ("hours", "heures", "duree"),
     "activity": ("activity", "activite", "task", "tache"),
 }
-# a date cell of a workbook is read as "YYYY-MM-DD HH:MM:SS" text
-DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d %H:%M:%S")
 # a line is one day's work at one activity: more than a day's hours is a typo
 MAX_HOURS_PER_LINE = 24
 # the length limit of an activity (an indexed search key of the lines)
@@ -46,47 +48,10 @@ def _normalize(email):
     return email_normalize(email) or email.lower()
 
 
-def header_key(title):
-    """A header title without case, accents, blanks, dots or dashes."""
-    ascii_title = unicodedata.normalize("NFKD", str(title or "")).encode(
-        "ascii", "ignore"
-    )
-    words = ascii_title.decode().lower().replace("-", " ").replace(".", " ")
-    return "_".join(words.replace("_", " ").split())
-
-
 def column_indexes(header):
     """``{column: index}`` of the known titles of ``header`` (others are
     left out, the first of two titles of one column wins)."""
-    columns = {}
-    for index, title in enumerate(header):
-        key = header_key(title)
-        for column, titles in ALIASES.items():
-            if key in titles:
-                columns.setdefault(column, index)
-    return columns
-
-
-def parse_day(text):
-    """The date of a cell in one of :data:`DATE_FORMATS`, or None."""
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def parse_hours(text):
-    """The number of a cell ("2.5", "2,5", "1'000") or None (not a finite
-    number)."""
-    text = "".join(text.split()).replace("'", "").replace("\u2019", "")
-    text = text.replace(",", "." if "." not in text else "")
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
+    return map_header(header, ALIASES)[0]
 
 
 def rows_to_csv(rows):
@@ -146,7 +111,7 @@ def parse_rows(rows, known_emails, existing_keys):
 
 def _cell(row, index):
     """The text of a cell (a short row has empty cells)."""
-    return str(row[index] if index < len(row) else "").strip()
+    return cell_text(row[index] if index < len(row) else "")
 
 
 def _duplicate_errors(line, seen, existing_keys):
@@ -170,10 +135,10 @@ def _parse_row(row_number, row, known_emails):
         row_errors.append((row_number, "missing_member", ""))
     elif email not in known_emails:
         row_errors.append((row_number, "unknown_member", email))
-    day = parse_day(row["date"])
+    day = parse_date(row["date"])
     if not day:
         row_errors.append((row_number, "bad_date", row["date"][:40]))
-    hours = parse_hours(row["hours"])
+    hours = parse_number(row["hours"])
     if hours is None or not 0 < hours <= MAX_HOURS_PER_LINE:
         row_errors.append((row_number, "bad_hours", row["hours"][:20]))
     activity = row["activity"]
@@ -198,14 +163,3 @@ def emails_in_rows(rows):
     if index is None:
         return set()
     return {_normalize(_cell(row, index)) for row in rows[1:] if _cell(row, index)}
-
-
-def csv_encoding(content):
-    """Encoding of a CSV file for Odoo's reader: UTF-8 (its BOM dropped)
-    when the bytes are UTF-8, else "" (Odoo guesses it, e.g. latin-1): a
-    guess on a short UTF-8 file may read "É" as "Ã‰"."""
-    try:
-        content.decode("utf-8")
-    except (UnicodeDecodeError, AttributeError):
-        return ""
-    return "utf-8-sig"

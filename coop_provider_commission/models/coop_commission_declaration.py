@@ -20,7 +20,12 @@ LOCKED_FIELDS = {"provider_id", "company_id", "date_from", "date_to", "line_ids"
 class CoopCommissionDeclaration(models.Model):
     _name = "coop.commission.declaration"
     _description = "Provider Turnover Declaration"
-    _inherit = ("portal.mixin", "mail.thread", "mail.activity.mixin")
+    _inherit = (
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "coop.spreadsheet.import.mixin",
+    )
     _order = "date_from desc, provider_id"
     _check_company_auto = True
 

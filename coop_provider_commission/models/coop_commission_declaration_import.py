@@ -1,35 +1,12 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-import base64
-import binascii
-import csv
-import os
-
 from odoo import models
 from odoo.exceptions import UserError
 
-from odoo.addons.base_import.models.base_import import (
-    FILE_TYPE_DICT,
-    ImportValidationError,
-)
+from odoo.addons.coop_spreadsheet_import.tools.cells import cell_text, normalize_key
 
 from ..tools import declaration_import
-from ..tools.declaration_import import csv_encoding
-
-# file type of each extension Odoo's import reads (".txt": CSV text)
-SPREADSHEET_TYPES = {"." + ext: mime for mime, (ext, _h, _r) in FILE_TYPE_DICT.items()}
-SPREADSHEET_TYPES[".txt"] = "text/csv"
-# what Odoo's reader raises on a file it cannot read (chardet finds no
-# encoding in binary data: AttributeError)
-READ_ERRORS = (
-    UserError,
-    ValueError,
-    UnicodeError,
-    AttributeError,
-    csv.Error,
-    ImportValidationError,
-)
 
 
 class CoopCommissionDeclaration(models.Model):
@@ -37,14 +14,11 @@ class CoopCommissionDeclaration(models.Model):
 
     _inherit = "coop.commission.declaration"
 
-    def _import_error_messages(self):
+    def _coop_spreadsheet_messages(self):
         _ = self.env._
         return {
+            **super()._coop_spreadsheet_messages(),
             "empty": _("The file holds no declaration line."),
-            "no_file": _("Please choose a file to upload."),
-            "encoding": _("The file must be sent as bytes or base64-encoded text."),
-            "file": _("The file cannot be read: %s"),
-            "format": _("Only CSV, XLSX, XLS and ODS files can be imported (%s)."),
             "columns": _(
                 "Wrong columns (expected client, invoice_ref, date, amount and "
                 "optionally quantity, product): %s"
@@ -58,7 +32,6 @@ class CoopCommissionDeclaration(models.Model):
             ),
             "duplicate_ref": _("invoice reference %s appears twice in the file"),
             "existing_ref": _("invoice reference %s was already declared"),
-            "bad_date": _("the date %s is not a valid date"),
             "date_outside": _("the date %s is outside the declared period"),
             "bad_amount": _("the amount %s is not a number"),
             "negative_amount": _("the amount %s is negative"),
@@ -66,27 +39,6 @@ class CoopCommissionDeclaration(models.Model):
             "bad_quantity": _("the quantity %s is not a positive number"),
             "unknown_product": _("unknown product %s"),
         }
-
-    def _import_error_texts(self, errors):
-        """The message of each ``(row, code, value)`` error."""
-        messages = self._import_error_messages()
-        return [
-            messages[code] % value if "%s" in messages[code] else messages[code]
-            for _row, code, value in errors
-        ]
-
-    def _format_import_errors(self, errors):
-        lines = [
-            self.env._("Row %(row)s: %(error)s", row=error[0], error=text)
-            for error, text in zip(
-                errors, self._import_error_texts(errors), strict=True
-            )
-        ]
-        return self.env._(
-            "Nothing was imported, %(count)s error(s) found:\n%(errors)s",
-            count=len(errors),
-            errors="\n".join(lines),
-        )
 
     def _network_clients_map(self):
         """{normalized name or reference: (client id, provider id)}."""
@@ -104,7 +56,7 @@ class CoopCommissionDeclaration(models.Model):
             value = (record.client_id.id, record.provider_id.id)
             for key in (record.client_id.name, record.client_id.ref):
                 if key:
-                    clients.setdefault(declaration_import.normalize(key), value)
+                    clients.setdefault(normalize_key(key), value)
         return clients
 
     def _declared_refs(self):
@@ -120,9 +72,7 @@ class CoopCommissionDeclaration(models.Model):
                 ["invoice_ref"],
             )
         )
-        return {
-            declaration_import.normalize(ref) for ref in lines.mapped("invoice_ref")
-        }
+        return {normalize_key(ref) for ref in lines.mapped("invoice_ref")}
 
     def _products_map(self, rows):
         """``{normalized name or internal reference: product id}`` of the
@@ -134,9 +84,9 @@ class CoopCommissionDeclaration(models.Model):
         if index is None:
             return {}
         names = {
-            declaration_import.cell_text(row[index])
+            cell_text(row[index])
             for row in rows[1:]
-            if len(row) > index and declaration_import.cell_text(row[index])
+            if len(row) > index and cell_text(row[index])
         }
         if not names:
             return {}
@@ -147,53 +97,17 @@ class CoopCommissionDeclaration(models.Model):
         for product in products:
             for key in (product.name, product.default_code):
                 if key:
-                    result.setdefault(declaration_import.normalize(key), product.id)
+                    result.setdefault(normalize_key(key), product.id)
         return result
-
-    def _file_error(self, code, value=""):
-        return UserError(self._format_import_errors([(1, code, value)]))
-
-    def _read_spreadsheet(self, filename, content):
-        """Rows (lists of text cells, the header first) of a file read by
-        Odoo's import: CSV in any encoding with a , ; tab | or space
-        separator, XLSX, XLS or ODS. Blank rows are left out, as Odoo's
-        Import screen does."""
-        extension = os.path.splitext(filename or "")[1].lower()
-        if extension not in SPREADSHEET_TYPES:
-            raise self._file_error("format", filename or "")
-        reader = self.env["base_import.import"].new(
-            {
-                "res_model": "coop.commission.declaration.line",
-                "file": content,
-                "file_name": filename,
-                "file_type": SPREADSHEET_TYPES[extension],
-            }
-        )
-        options = {
-            "quoting": '"',
-            "separator": "",
-            "encoding": csv_encoding(content),
-            "has_headers": True,
-        }
-        try:
-            return reader._read_file(options)[1]
-        except READ_ERRORS as exc:
-            raise self._file_error("file", str(exc)) from exc
 
     def import_spreadsheet(self, filename, content):
         """RPC endpoint: import a CSV/XLSX/XLS/ODS file (``content``: bytes, or
         base64 text over RPC) into a draft declaration the caller may write."""
         self.ensure_one()
         self.check_access("write")
-        if isinstance(content, str):
-            try:
-                # line breaks of wrapped base64 are fine, other text is not
-                content = base64.b64decode("".join(content.split()), validate=True)
-            except (binascii.Error, ValueError) as exc:
-                raise self._file_error("encoding") from exc
-        if not isinstance(content, bytes) or not isinstance(filename, str):
-            raise self._file_error("encoding")
-        self._import_spreadsheet(filename, content)
+        if not isinstance(filename, str):
+            raise self._coop_spreadsheet_error("encoding")
+        self._import_spreadsheet(filename, self._coop_spreadsheet_bytes(content))
         return True
 
     def _import_spreadsheet(self, filename, content):
@@ -202,8 +116,8 @@ class CoopCommissionDeclaration(models.Model):
         self.ensure_one()
         self._check_draft()
         if not content:
-            raise self._file_error("no_file")
-        rows = self._read_spreadsheet(filename, content)
+            raise self._coop_spreadsheet_error("no_file")
+        rows = self._coop_read_spreadsheet(filename, content)
         lines, errors = declaration_import.validate_rows(
             rows,
             self._network_clients_map(),
@@ -214,7 +128,7 @@ class CoopCommissionDeclaration(models.Model):
             self._products_map(rows),
         )
         if errors:
-            raise UserError(self._format_import_errors(errors))
+            raise UserError(self._coop_spreadsheet_report(errors))
         return self._create_validated_lines(lines)
 
     def _create_validated_lines(self, lines):
@@ -268,7 +182,7 @@ class CoopCommissionDeclaration(models.Model):
             self.date_to,
         )
         if errors:
-            texts = self._import_error_texts(errors)
+            texts = self._coop_spreadsheet_texts(errors)
             for index, error in enumerate(errors):
                 if error[1] == "unknown_client":
                     texts[index] = self.env._(

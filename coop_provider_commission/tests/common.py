@@ -1,6 +1,5 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import csv
 import io
 import json
 import re
@@ -8,27 +7,11 @@ import zipfile
 from contextlib import contextmanager
 from datetime import date
 
-import openpyxl
-
 from odoo import Command, http
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 from odoo.tools import mute_logger
 
-
-def csv_bytes(rows, delimiter=","):
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter).writerows(rows)
-    return buffer.getvalue().encode()
-
-
-def xlsx_bytes(rows):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+from odoo.addons.coop_spreadsheet_import.tests.common import xlsx_bytes
 
 
 def xlsx_without_sheet_bytes():

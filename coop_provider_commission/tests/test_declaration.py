@@ -9,7 +9,9 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import file_open, mute_logger
 
-from .common import CommissionCase, csv_bytes, xlsx_bytes
+from odoo.addons.coop_spreadsheet_import.tests.common import csv_bytes, xlsx_bytes
+
+from .common import CommissionCase
 
 HEADER = ["client", "invoice_ref", "date", "amount"]
 

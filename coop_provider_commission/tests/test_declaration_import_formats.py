@@ -1,7 +1,7 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The files the declaration import reads through Odoo's import (the same
-table as the volunteer hours import of coop_intercoop)."""
+"""The files the declaration import reads through coop_spreadsheet_import
+(the same files as the volunteer hours import of coop_intercoop)."""
 
 from datetime import date, datetime
 
@@ -9,30 +9,17 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import CommissionCase, csv_bytes, xlsx_bytes
+from odoo.addons.coop_spreadsheet_import.tests.common import (
+    READER_LOGGER,
+    csv_bytes,
+    spreadsheet_files,
+    xlsx_bytes,
+)
 
-READER_LOGGER = "odoo.addons.base_import.models.base_import"
+from .common import CommissionCase
+
 FRENCH = ["Client", "Référence facture", "Date facture", "Montant", "Quantité"]
 ENGLISH = ["client", "invoice_ref", "date", "amount", "quantity"]
-
-
-def files(rows):
-    """``(name, content)`` of ``rows`` in each format the import reads."""
-    text_rows = [
-        [
-            cell.strftime("%d.%m.%Y") if isinstance(cell, date) else str(cell)
-            for cell in row
-        ]
-        for row in rows
-    ]
-    latin = csv_bytes(text_rows, ";").decode().encode("latin-1")
-    tab = csv_bytes(text_rows, "\t").decode().encode("utf-8-sig")
-    return [
-        ("march.csv", csv_bytes(text_rows)),
-        ("mars.csv", latin),
-        ("mars.txt", tab),
-        ("march.xlsx", xlsx_bytes(rows)),
-    ]
 
 
 @tagged("post_install", "-at_install")
@@ -53,8 +40,9 @@ class TestDeclarationImportFormats(CommissionCase):
         return self.env["coop.commission.declaration.line"].search_count([])
 
     def test_every_format_imports(self):
-        """Comma UTF-8, semicolon latin-1, tab UTF-8 with a BOM, XLSX; English
-        or French headers; ISO, Swiss or French dates; decimal comma."""
+        """Comma UTF-8, semicolon latin-1, tab UTF-8 with a BOM, XLSX, XLS,
+        ODS; English or French headers; Swiss dates or date cells; decimal
+        comma and Swiss thousands."""
         for index, header in enumerate((ENGLISH, FRENCH)):
             rows = [
                 header,
@@ -67,7 +55,7 @@ class TestDeclarationImportFormats(CommissionCase):
                 ],
                 ["CA", f"F-{index}", date(2026, 3, 4 + index), "300", ""],
             ]
-            for filename, content in files(rows):
+            for filename, content in spreadsheet_files(rows, "mars"):
                 with self.subTest(filename=filename, header=header[1]):
                     self._import(filename, content)
                     lines = self.declaration.line_ids
@@ -105,7 +93,7 @@ class TestDeclarationImportFormats(CommissionCase):
             ["Client Beta", "É-3", "31.02.2026", "-5", "1"],
         ]
         count = self._count()
-        for filename, content in files(rows):
+        for filename, content in spreadsheet_files(rows, "mars"):
             with self.subTest(filename=filename):
                 with self.assertRaises(UserError) as error:
                     self._import(filename, content)

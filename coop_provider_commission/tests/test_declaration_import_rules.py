@@ -1,6 +1,6 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date, datetime
+from datetime import date
 
 from odoo.tests import BaseCase, tagged
 
@@ -17,61 +17,6 @@ def validate(rows, existing=()):
 
 @tagged("post_install", "-at_install")
 class TestDeclarationImportRules(BaseCase):
-    def test_parse_amount(self):
-        cases = [
-            ("1000", 1000.0),
-            ("1'000.50", 1000.5),
-            ("1000,5", 1000.5),
-            ("1,000.50", 1000.5),
-            (1000, 1000.0),
-            (12.5, 12.5),
-            ("-3", -3.0),
-            ("abc", None),
-            ("", None),
-            (True, None),
-            # not amounts, although Python's float() reads them
-            ("nan", None),
-            ("NaN", None),
-            ("inf", None),
-            ("-Infinity", None),
-            (float("nan"), None),
-            (float("inf"), None),
-        ]
-        for value, expected in cases:
-            with self.subTest(value=value):
-                self.assertEqual(di.parse_amount(value), expected)
-
-    def test_csv_encoding(self):
-        cases = [
-            # bytes, encoding given to Odoo's reader ("": it guesses)
-            (b"", "utf-8-sig"),
-            (b"a,b\n1,2\n", "utf-8-sig"),
-            ("Référence".encode(), "utf-8-sig"),
-            ("\ufeffRéférence".encode(), "utf-8-sig"),
-            ("Référence".encode("latin-1"), ""),
-            (b"\xff\xfe\x00\x01", ""),
-        ]
-        for content, expected in cases:
-            with self.subTest(content=content):
-                self.assertEqual(di.csv_encoding(content), expected)
-
-    def test_parse_date(self):
-        cases = [
-            ("2026-03-05", date(2026, 3, 5)),
-            ("05.03.2026", date(2026, 3, 5)),
-            ("05/03/2026", date(2026, 3, 5)),
-            ("05-03-2026", date(2026, 3, 5)),
-            # a date cell of a workbook, as Odoo's import reads it
-            ("2026-03-05 00:00:00", date(2026, 3, 5)),
-            (datetime(2026, 3, 5, 0, 0), date(2026, 3, 5)),
-            (date(2026, 3, 5), date(2026, 3, 5)),
-            ("2026-02-30", None),
-            ("soon", None),
-        ]
-        for value, expected in cases:
-            with self.subTest(value=value):
-                self.assertEqual(di.parse_date(value), expected)
-
     def test_columns(self):
         cases = [
             (["Client", "Invoice Ref", "Date", "Amount"], None),

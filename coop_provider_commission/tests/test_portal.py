@@ -5,7 +5,9 @@ from datetime import date
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import CommissionHttpCase, csv_bytes
+from odoo.addons.coop_spreadsheet_import.tests.common import csv_bytes
+
+from .common import CommissionHttpCase
 
 HEADER = ["client", "invoice_ref", "date", "amount"]
 

@@ -9,7 +9,9 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from .common import CommissionHttpCase, csv_bytes
+from odoo.addons.coop_spreadsheet_import.tests.common import csv_bytes
+
+from .common import CommissionHttpCase
 
 DECLARATION = "coop.commission.declaration"
 LINE = "coop.commission.declaration.line"

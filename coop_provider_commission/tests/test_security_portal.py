@@ -10,7 +10,9 @@ from datetime import date
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import CommissionHttpCase, csv_bytes, xlsx_without_sheet_bytes
+from odoo.addons.coop_spreadsheet_import.tests.common import csv_bytes
+
+from .common import CommissionHttpCase, xlsx_without_sheet_bytes
 
 LINE = "coop.commission.declaration.line"
 DECLARATION = "coop.commission.declaration"

@@ -2,46 +2,45 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Validate the rows of a provider's monthly declaration spreadsheet (pure).
 
-The file is read by Odoo's import (``base_import``: CSV with any separator
-and encoding, XLSX, XLS, ODS), see ``_read_spreadsheet`` of the declaration.
-Nothing here touches the database: the caller passes the rows and what it
-knows (the network clients, the invoice references already declared, the
-period) and gets back either the valid lines or the list of every bad row.
+The file is read by coop_spreadsheet_import (Odoo's import: CSV with any
+separator and encoding, XLSX, XLS, ODS) and its cells by the rules all the
+imports share (``coop_spreadsheet_import/tools/cells.py``). Nothing here
+touches the database: the caller passes the rows and what it knows (the
+network clients, the invoice references already declared, the period) and
+gets back either the valid lines or the list of every bad row.
 """
 
 import math
 import re
-import unicodedata
-from datetime import date, datetime
+from datetime import date
+
+from odoo.addons.coop_spreadsheet_import.tools.cells import (
+    cell_text,
+    map_header,
+    normalize_key,
+    parse_date,
+    parse_number,
+)
 
 REQUIRED = ("client", "invoice_ref", "date", "amount")
 OPTIONAL = ("quantity", "product")
 
+# header titles of each column, in English and French (any case or accents)
 ALIASES = {
-    "client": "client",
-    "customer": "client",
-    "invoice_ref": "invoice_ref",
-    "invoice": "invoice_ref",
-    "invoice_reference": "invoice_ref",
-    "reference": "invoice_ref",
-    "facture": "invoice_ref",
-    "reference_facture": "invoice_ref",
-    "date": "date",
-    "invoice_date": "date",
-    "date_facture": "date",
-    "amount": "amount",
-    "montant": "amount",
-    "quantity": "quantity",
-    "qty": "quantity",
-    "units": "quantity",
-    "quantite": "quantity",
-    "product": "product",
-    "produit": "product",
-    "article": "product",
+    "client": ("client", "customer"),
+    "invoice_ref": (
+        "invoice_ref",
+        "invoice",
+        "invoice_reference",
+        "reference",
+        "facture",
+        "reference_facture",
+    ),
+    "date": ("date", "invoice_date", "date_facture"),
+    "amount": ("amount", "montant"),
+    "quantity": ("quantity", "qty", "units", "quantite"),
+    "product": ("product", "produit", "article"),
 }
-
-# a date cell of a workbook is read as "YYYY-MM-DD HH:MM:SS" text
-DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d %H:%M:%S")
 
 # size of the invoice reference column (unique index): longer ones refused
 REF_MAX_LENGTH = 64
@@ -63,55 +62,14 @@ class SpreadsheetError(Exception):
         self.value = value
 
 
-def normalize(text):
-    """Lower-case, accents removed, blanks and dashes as underscores."""
-    text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore")
-    text = text.decode().strip().lower()
-    for char in " -.":
-        text = text.replace(char, "_")
-    return "_".join(part for part in text.split("_") if part)
-
-
 def map_columns(header):
-    """Column index per field, or raise SpreadsheetError('columns', ...)."""
-    columns = {}
-    unknown = []
-    for index, title in enumerate(header or []):
-        if title in (None, ""):
-            continue
-        field = ALIASES.get(normalize(title))
-        if not field or field in columns:
-            unknown.append(str(title))
-            continue
-        columns[field] = index
+    """Column index per field, or raise SpreadsheetError('columns', ...)
+    naming the missing and the unknown titles."""
+    columns, unknown = map_header(header, ALIASES)
     missing = [field for field in REQUIRED if field not in columns]
     if missing or unknown:
-        raise SpreadsheetError(
-            "columns",
-            ", ".join(missing + unknown),
-        )
+        raise SpreadsheetError("columns", ", ".join(missing + unknown))
     return columns
-
-
-def parse_amount(value):
-    """Float of a cell ('1'000.50', '1000,5', 1000.5) or None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        number = float(value)
-    else:
-        text = str(value or "").strip().replace("'", "").replace(" ", "")
-        text = text.replace("\u00a0", "").replace("\u2019", "")
-        if "," in text and "." not in text:
-            text = text.replace(",", ".")
-        else:
-            text = text.replace(",", "")
-        try:
-            number = float(text)
-        except ValueError:
-            return None
-    # "nan", "inf": not amounts (PostgreSQL would store NaN)
-    return number if math.isfinite(number) else None
 
 
 def amount_error(number):
@@ -129,7 +87,7 @@ def bad_numbers(vals, names):
     """Names of ``vals`` that are not finite numbers within
     :data:`MAX_AMOUNT` (values as written through the ORM or RPC, before
     they are rounded; the sign is left to the models' constraints)."""
-    numbers = {name: parse_amount(vals[name] or 0.0) for name in names if name in vals}
+    numbers = {name: parse_number(vals[name] or 0.0) for name in names if name in vals}
     return [
         name
         for name, number in numbers.items()
@@ -152,32 +110,9 @@ def parse_month(text, today):
     return day, None
 
 
-def parse_date(value):
-    """date of a cell (datetime, date, ISO or Swiss/French text) or None."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value or "").strip()
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def cell_text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def _check_client(number, text, clients, provider_id):
     """``(client id, errors)`` of the client cell."""
-    client = clients.get(normalize(text))
+    client = clients.get(normalize_key(text))
     if not client:
         return None, [(number, "unknown_client", text)]
     if client[1] != provider_id:
@@ -187,7 +122,7 @@ def _check_client(number, text, clients, provider_id):
 
 def _check_ref(number, ref, existing_refs, seen):
     """Errors of the invoice reference cell (``seen``: the file's so far)."""
-    key = normalize(ref)
+    key = normalize_key(ref)
     errors = []
     if not ref:
         errors.append((number, "missing_ref", ""))
@@ -214,13 +149,13 @@ def _check_date(number, value, date_from, date_to):
 def _check_numbers(number, raw_amount, raw_quantity):
     """``(amount, quantity, errors)``; an empty quantity is one unit."""
     errors = []
-    amount = parse_amount(raw_amount)
+    amount = parse_number(raw_amount)
     error = amount_error(amount)
     if error:
         errors.append((number, error + "_amount", cell_text(raw_amount)[:40]))
     quantity = 1.0
     if cell_text(raw_quantity):
-        quantity = parse_amount(raw_quantity)
+        quantity = parse_number(raw_quantity)
         if amount_error(quantity):
             errors.append((number, "bad_quantity", cell_text(raw_quantity)[:40]))
     return amount, quantity, errors
@@ -230,7 +165,7 @@ def _check_product(number, text, products):
     """``(product id or False, errors)`` of the optional product cell."""
     if not text:
         return False, []
-    product = products.get(normalize(text))
+    product = products.get(normalize_key(text))
     if not product:
         return False, [(number, "unknown_product", text)]
     return product, []
@@ -276,11 +211,11 @@ def validate_rows(
     """Validate every data row of a declaration spreadsheet.
 
     :param rows: rows as read, the first one being the header
-    :param clients: ``{normalize(name or ref): (client_id, provider_id)}``
+    :param clients: ``{normalize_key(name or ref): (client_id, provider_id)}``
         of the network clients
     :param existing_refs: normalized invoice references already declared by
         this provider (any month)
-    :param products: ``{normalize(name or internal reference): product_id}``
+    :param products: ``{normalize_key(name or internal reference): product_id}``
         for the optional ``product`` column
     :returns: ``(lines, errors)``; ``lines`` are dicts (client_id,
         invoice_ref, date, amount, quantity, row); ``errors`` are
@@ -313,14 +248,3 @@ def validate_rows(
     if not lines and not errors:
         errors.append((1, "empty", ""))
     return lines, errors
-
-
-def csv_encoding(content):
-    """Encoding of a CSV file for Odoo's reader: UTF-8 (its BOM dropped)
-    when the bytes are UTF-8, else "" (Odoo guesses it, e.g. latin-1): a
-    guess on a short UTF-8 file may read "É" as "Ã‰"."""
-    try:
-        content.decode("utf-8")
-    except (UnicodeDecodeError, AttributeError):
-        return ""
-    return "utf-8-sig"

@@ -1,0 +1,1 @@
+from . import coop_spreadsheet_import_mixin

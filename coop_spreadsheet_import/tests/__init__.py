@@ -1,0 +1,2 @@
+from . import test_cells
+from . import test_reader
