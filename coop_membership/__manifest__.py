@@ -5,7 +5,7 @@
     "name": "Cooperative Membership",
     "summary": "Member categories, share capital, fees with proration and "
     "prepaid periods, notice, assemblies with votes and proxies, member benefits",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Cooperatives",
     "website": "https://github.com/OCA/cooperative",
     "author": "Coop Addons Contributors, Odoo Community Association (OCA)",

@@ -112,8 +112,17 @@ class CoopMemberCategory(models.Model):
         "product.pricelist",
         string="Benefits Pricelist",
         check_company=True,
-        help="Applied to active members and to the contacts of member "
-        "organisations; removed when passive or left.",
+        help="Applied to active members (and to the contacts of member "
+        "organisations when the category passes its benefits on); removed "
+        "when passive or left.",
+    )
+    benefits_to_contacts = fields.Boolean(
+        string="Contacts Inherit Benefits",
+        tracking=True,
+        help="The contacts (employees) of a member organisation of this "
+        "category get its benefits pricelist too; a contact who joins the "
+        "organisation later gets it, one who leaves loses it (itopie: "
+        "beneficiary members only).",
     )
     passive_can_vote = fields.Boolean(
         string="Passive Members Vote",
@@ -213,19 +222,24 @@ class CoopMemberCategory(models.Model):
         )
 
     def write(self, vals):
-        if not any(f in vals for f in FEE_FIELDS):
-            return super().write(vals)
-        members = self.env["coop.membership"].search(
-            [
-                ("category_id", "in", self.ids),
-                "|",
-                ("prepaid_periods", ">", 0),
-                ("prepaid_credit", ">", 0),
-            ]
-        )
-        old_prices = {m.id: m._get_period_fee() for m in members}
+        prepaid_members = self.env["coop.membership"]
+        if any(f in vals for f in FEE_FIELDS):
+            prepaid_members = prepaid_members.search(
+                [
+                    ("category_id", "in", self.ids),
+                    "|",
+                    ("prepaid_periods", ">", 0),
+                    ("prepaid_credit", ">", 0),
+                ]
+            )
+        # prepaid money is re-expressed from the price before the change
+        old_prices = {m.id: m._get_period_fee() for m in prepaid_members}
         res = super().write(vals)
-        members._reexpress_prepaid(old_prices)
+        prepaid_members._reexpress_prepaid(old_prices)
+        if {"pricelist_id", "benefits_to_contacts"} & set(vals):
+            self.env["coop.membership"].search(
+                [("category_id", "in", self.ids)]
+            )._apply_benefits()
         return res
 
     def action_view_memberships(self):

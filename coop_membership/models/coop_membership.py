@@ -371,28 +371,30 @@ class CoopMembership(models.Model):
         self.with_context(coop_category_change=True).write({"category_id": category.id})
 
     def _apply_benefits(self):
-        """Set (or remove) the category pricelist on the member and contacts."""
-        all_pricelists = (
+        """Set (or remove) the category pricelist on the member, and on the
+        contacts of a member organisation whose category passes its benefits
+        on to them (itopie 000 §3.4.3: beneficiary members only)."""
+        benefit_pricelists = self._benefit_pricelists()
+        for member in self.sudo():
+            partner = member.partner_id.with_company(member.company_id)
+            contacts = partner.child_ids.filtered(lambda p: p.type == "contact")
+            pricelist = member.category_id.pricelist_id
+            granted = partner.browse()
+            if member.benefits_active and pricelist:
+                granted = partner
+                if member.category_id.benefits_to_contacts:
+                    granted |= contacts
+                granted.write({"specific_property_product_pricelist": pricelist.id})
+            ((partner | contacts) - granted).filtered(
+                lambda p: p.specific_property_product_pricelist in benefit_pricelists
+            ).write({"specific_property_product_pricelist": False})
+
+    def _benefit_pricelists(self):
+        """The pricelists of every category: the member benefits."""
+        return (
             self.env["coop.member.category"]
             .sudo()
             .with_context(active_test=False)
             .search([])
             .mapped("pricelist_id")
         )
-        for member in self.sudo():
-            partners = member.partner_id | member.partner_id.child_ids.filtered(
-                lambda p: p.type == "contact"
-            )
-            partners = partners.with_company(member.company_id)
-            if member.benefits_active:
-                partners.write(
-                    {
-                        "specific_property_product_pricelist": (
-                            member.category_id.pricelist_id.id
-                        )
-                    }
-                )
-            else:
-                partners.filtered(
-                    lambda p: p.specific_property_product_pricelist in all_pricelists
-                ).write({"specific_property_product_pricelist": False})

@@ -63,9 +63,38 @@ class ResPartner(models.Model):
         partners = super().create(vals_list)
         parents = partners.parent_id
         if parents:
-            # contacts of member organisations inherit the member benefits
+            # contacts of member organisations may inherit the member benefits
             parents.sudo().coop_membership_ids._apply_benefits()
         return partners
+
+    def write(self, vals):
+        if not {"parent_id", "type"} & set(vals):
+            return super().write(vals)
+        old_parents = {partner.id: partner.parent_id for partner in self}
+        res = super().write(vals)
+        moved = self.filtered(lambda p: p.parent_id != old_parents[p.id])
+        if "type" in vals:
+            moved = self.filtered("parent_id") | moved
+        if moved:
+            moved._coop_drop_benefits()
+            memberships = self.sudo().coop_membership_ids
+            for parent in (*old_parents.values(), self.parent_id):
+                memberships |= parent.sudo().coop_membership_ids
+            # a contact joining or leaving an organisation gains or loses its
+            # benefits (000 §3.4.3), its own membership's stay
+            memberships._apply_benefits()
+        return res
+
+    def _coop_drop_benefits(self):
+        """Remove the benefits pricelist of contacts who left an
+        organisation (in every company; their own membership, if any, sets
+        its own again)."""
+        pricelists = self.env["coop.membership"]._benefit_pricelists()
+        companies = self.env["res.company"].sudo().search([])
+        for company in companies:
+            self.sudo().with_company(company).filtered(
+                lambda p: p.specific_property_product_pricelist in pricelists
+            ).write({"specific_property_product_pricelist": False})
 
     def _coop_get_membership(self, company=None):
         """The membership of this partner, or of its parent organisation, in

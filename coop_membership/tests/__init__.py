@@ -1,5 +1,6 @@
 from . import test_rules
 from . import test_membership
+from . import test_benefits
 from . import test_fees
 from . import test_assembly
 from . import test_portal

@@ -97,6 +97,7 @@ class CoopCommon(AccountTestInvoicingCommon):
                 fee_cap=2000,
                 notice_months=3,
                 notice_end="year",
+                benefits_to_contacts=True,
             )
         )
         cls.cat_supporter = Category.create(

@@ -297,35 +297,6 @@ class TestMembership(CoopCommon):
         self.assertFalse(member.notice_date)
         self.assertFalse(member.activity_ids)
 
-    def test_passive_and_benefits(self):
-        org = self._member("Org Benef", self.cat_supporter, is_company=True)
-        employee = self.env["res.partner"].create(
-            {"name": "Org employee", "parent_id": org.partner_id.id}
-        )
-        org.partner_id.invalidate_recordset()
-        partners = (org.partner_id | employee).with_company(self.company)
-        self.assertNotEqual(
-            partners[0].specific_property_product_pricelist, self.pricelist
-        )
-        org._subscribe_shares(1)
-        org.action_activate()
-        for partner in partners:
-            self.assertEqual(
-                partner.specific_property_product_pricelist, self.pricelist
-            )
-        org.action_set_passive()
-        self.assertEqual(org.state, "passive")
-        self.assertEqual(org.shares_subscribed, 1)  # keeps the shares
-        for partner in partners:
-            self.assertFalse(partner.specific_property_product_pricelist)
-        org.action_set_active()
-        self.assertEqual(
-            employee.with_company(self.company).specific_property_product_pricelist,
-            self.pricelist,
-        )
-        with self.assertRaises(UserError):
-            org.action_set_active()
-
     def test_partner_helper(self):
         org = self._member("Org Helper", self.cat_supporter, is_company=True)
         employee = self.env["res.partner"].create(
