@@ -169,10 +169,9 @@ def _print_report(report):
     return ok
 
 
-def cmd_test(args):
-    env = Env(need_tours=True)
-    passed = failed = 0
-    problems = []
+def plan_test_runs(args):
+    """The Odoo runs of `make test` as (database, modules, label), and the
+    first HTTP port of each."""
     addons = args.addons or ADDONS
     runs = []
     if not args.alone_only:
@@ -185,14 +184,26 @@ def cmd_test(args):
         bases = [18069 + 20 * ADDONS.index(addons[0])]
     else:
         bases = [18269 + 20 * i for i in range(len(runs))]
+    return runs, bases
+
+
+def _run_odoo_runs(env, runs, bases, jobs):
+    """(a) and (b): Odoo's runner on each planned database, ``jobs`` at once."""
 
     def one(index):
         db, modules, label = runs[index]
         return _run_odoo_tests(env, db, modules, bases[index], label)
 
-    jobs = max(1, min(args.jobs, len(runs)))
+    jobs = max(1, min(jobs, len(runs)))
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        reports = list(pool.map(one, range(len(runs))))
+        return list(pool.map(one, range(len(runs))))
+
+
+def _tally_odoo_runs(env, runs, reports):
+    """Print each run's report and drop its database (not coop_test_all, that
+    pytest uses); return the passed and failed counts and the failed runs."""
+    passed = failed = 0
+    problems = []
     for (db, _modules, label), report in zip(runs, reports, strict=True):
         ok = _print_report(report)
         bad_tests = report["failed"]
@@ -204,42 +215,60 @@ def cmd_test(args):
             problems.append(label)
         if db != "coop_test_all":
             env.drop_db(db)
+    return passed, failed, problems
+
+
+def _run_pytest(env):
+    """(c): pytest on tests/ against coop_test_all; return the passed and
+    failed counts and the failed step."""
+    label = "(c) pytest on tests/"
+    result = subprocess.run(
+        [
+            str(venv_python()),
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            str(ROOT / "tests"),
+            "--odoo-database=coop_test_all",
+            f"--odoo-config={env.conf}",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    print(result.stdout[-6000:])
+    if result.returncode:
+        print(result.stderr[-3000:])
+    passed, failed = pytest_counts(result.stdout)
+    if result.returncode and not failed:
+        failed = 1
+    say(f"{label}: {passed} passed, {failed} failed")
+    return passed, failed, [label] if result.returncode else []
+
+
+def _run_lint(args):
+    """(d): `make lint`; return the failed step."""
+    label = "(d) lint"
+    rc = cmd_lint(args)
+    say(f"{label}: {'ok' if rc == 0 else 'FAILED'}")
+    return [label] if rc else []
+
+
+def cmd_test(args):
+    env = Env(need_tours=True)
+    runs, bases = plan_test_runs(args)
+    reports = _run_odoo_runs(env, runs, bases, args.jobs)
+    passed, failed, problems = _tally_odoo_runs(env, runs, reports)
     if not args.no_pytest and not args.alone_only:
-        label = "(c) pytest on tests/"
-        result = subprocess.run(
-            [
-                str(venv_python()),
-                "-m",
-                "pytest",
-                "-q",
-                "-p",
-                "no:cacheprovider",
-                str(ROOT / "tests"),
-                "--odoo-database=coop_test_all",
-                f"--odoo-config={env.conf}",
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=ROOT,
-        )
-        print(result.stdout[-6000:])
-        if result.returncode not in (0,):
-            print(result.stderr[-3000:])
-        p, f = pytest_counts(result.stdout)
-        if result.returncode and not f:
-            f = 1
-        passed += p
-        failed += f
-        say(f"{label}: {p} passed, {f} failed")
-        if result.returncode:
-            problems.append(label)
+        more_passed, more_failed, failed_step = _run_pytest(env)
+        passed += more_passed
+        failed += more_failed
+        problems += failed_step
     if not args.no_lint:
-        label = "(d) lint"
-        rc = cmd_lint(args)
-        say(f"{label}: {'ok' if rc == 0 else 'FAILED'}")
-        if rc:
-            problems.append(label)
+        problems += _run_lint(args)
     if problems:
         say("failed: " + "; ".join(problems))
     print(f"{passed} passed, {failed} failed")

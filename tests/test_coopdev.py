@@ -3,6 +3,7 @@
 """The setup script's decisions, tested without touching the machine."""
 
 import datetime
+from types import SimpleNamespace
 
 import coopdev_base
 import coopdev_pg
@@ -141,6 +142,27 @@ def test_scan_log_without_result_line():
 )
 def test_pytest_counts(text, expected):
     assert coopdev_test.pytest_counts(text) == expected
+
+
+def _test_args(addons=(), alone_only=False, together_only=False):
+    return SimpleNamespace(
+        addons=list(addons), alone_only=alone_only, together_only=together_only
+    )
+
+
+def test_plan_test_runs_whole_suite():
+    runs, bases = coopdev_test.plan_test_runs(_test_args())
+    addons = coopdev_base.ADDONS
+    assert runs[0] == ("coop_test_all", addons, "(a) all addons together")
+    assert runs[1:] == [(f"coop_test_{a}", [a], f"(b) {a} alone") for a in addons]
+    assert bases == [18269 + 20 * i for i in range(len(addons) + 1)]
+
+
+def test_plan_test_runs_one_addon_alone_keeps_its_ports():
+    addon = coopdev_base.ADDONS[1]
+    runs, bases = coopdev_test.plan_test_runs(_test_args([addon], alone_only=True))
+    assert runs == [(f"coop_test_{addon}", [addon], f"(b) {addon} alone")]
+    assert bases == [18089]
 
 
 def test_pg_home_in_the_clone():

@@ -9,6 +9,7 @@ from . import coop_member_category
 from . import coop_membership
 
 # its extensions, one file per concern (as account splits its models)
+from . import coop_membership_invoice
 from . import coop_membership_admission
 from . import coop_membership_share
 from . import coop_membership_fee

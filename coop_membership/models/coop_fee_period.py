@@ -4,7 +4,7 @@ from collections import defaultdict
 
 import babel.dates
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.misc import babel_locale_parse, get_lang
 
@@ -218,21 +218,12 @@ class CoopFeePeriod(models.Model):
     def _prepare_fee_invoice_vals(self, member, amount):
         """Values of ``member``'s fee invoice of this period for ``amount``
         (Decimal): extension point (call super and add keys)."""
-        vals = {
-            "move_type": "out_invoice",
-            "partner_id": member.partner_id.id,
-            "company_id": self.company_id.id,
-            "invoice_date": fields.Date.context_today(self),
-            "coop_membership_id": member.id,
-            "coop_fee_period_id": self.id,
-            "coop_move_kind": "fee",
-            "invoice_line_ids": [
-                Command.create(self._prepare_fee_invoice_line_vals(member, amount))
-            ],
-        }
-        journal = self.company_id.coop_fee_journal_id
-        if journal:
-            vals["journal_id"] = journal.id
+        vals = member._prepare_coop_invoice_vals(
+            "fee",
+            [self._prepare_fee_invoice_line_vals(member, amount)],
+            journal=self.company_id.coop_fee_journal_id,
+        )
+        vals["coop_fee_period_id"] = self.id
         return vals
 
     def _run_fees_batch(self, members):

@@ -323,16 +323,6 @@ class CoopMembership(models.Model):
                 self.env._("Only cooperative managers can do this operation.")
             )
 
-    def _create_posted_move(self, vals):
-        """Create and post a cooperative document of this member, in its
-        company, with elevated rights (the caller checked the access)."""
-        self.ensure_one()
-        move = (
-            self.env["account.move"].sudo().with_company(self.company_id).create(vals)
-        )
-        move.action_post()
-        return move
-
     def _check_category_minimum(self, category):
         self.ensure_one()
         minimum = category._min_shares_for(self.fte)

@@ -1,6 +1,6 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, api, fields, models
+from odoo import api, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import fees as fee_rules
@@ -114,21 +114,11 @@ class CoopMembership(models.Model):
         """Values of the invoice of ``count`` periods prepaid at ``price``
         (Decimal): extension point (call super and add keys)."""
         self.ensure_one()
-        vals = {
-            "move_type": "out_invoice",
-            "partner_id": self.partner_id.id,
-            "company_id": self.company_id.id,
-            "invoice_date": fields.Date.context_today(self),
-            "coop_membership_id": self.id,
-            "coop_move_kind": "prepaid",
-            "invoice_line_ids": [
-                Command.create(self._prepare_prepaid_invoice_line_vals(count, price))
-            ],
-        }
-        journal = self.company_id.coop_fee_journal_id
-        if journal:
-            vals["journal_id"] = journal.id
-        return vals
+        return self._prepare_coop_invoice_vals(
+            "prepaid",
+            [self._prepare_prepaid_invoice_line_vals(count, price)],
+            journal=self.company_id.coop_fee_journal_id,
+        )
 
     def _prepay(self, count):
         """One invoice for ``count`` periods paid in advance."""

@@ -93,20 +93,12 @@ class CoopMembership(models.Model):
         """Values of the invoice of ``quantity`` shares subscribed on ``date``:
         extension point (call super and add keys)."""
         self.ensure_one()
-        vals = {
-            "move_type": "out_invoice",
-            "partner_id": self.partner_id.id,
-            "company_id": self.company_id.id,
-            "invoice_date": date,
-            "coop_membership_id": self.id,
-            "coop_move_kind": "share",
-            "invoice_line_ids": [
-                Command.create(self._prepare_share_invoice_line_vals(quantity))
-            ],
-        }
-        if self.company_id.coop_share_journal_id:
-            vals["journal_id"] = self.company_id.coop_share_journal_id.id
-        return vals
+        return self._prepare_coop_invoice_vals(
+            "share",
+            [self._prepare_share_invoice_line_vals(quantity)],
+            date,
+            journal=self.company_id.coop_share_journal_id,
+        )
 
     def _subscribe_shares(self, quantity, date=None):
         """Subscribe ``quantity`` shares: a posted invoice to the share account."""
@@ -176,18 +168,12 @@ class CoopMembership(models.Model):
         """Values of the vendor bill reimbursing ``lines`` (``[(quantity,
         unit)]``) on ``date``: extension point (call super and add keys)."""
         self.ensure_one()
-        return {
-            "move_type": "in_invoice",
-            "partner_id": self.partner_id.id,
-            "company_id": self.company_id.id,
-            "invoice_date": date,
-            "coop_membership_id": self.id,
-            "coop_move_kind": "reimbursement",
-            "invoice_line_ids": [
-                Command.create(self._prepare_reimbursement_move_line_vals(*line))
-                for line in lines
-            ],
-        }
+        return self._prepare_coop_invoice_vals(
+            "reimbursement",
+            [self._prepare_reimbursement_move_line_vals(*line) for line in lines],
+            date,
+            move_type="in_invoice",
+        )
 
     def _reimburse_shares(self, date):
         """Post the vendor bill of the shares held and book them out."""

@@ -157,3 +157,34 @@ class TestExtensionPoints(CoopCommon):
         self._assert_line_has(move.invoice_line_ids, lines[0])
         self.assertEqual(move.amount_total, 120)
         self.assertEqual(member.prepaid_periods, 3)
+
+    @freeze_time("2026-07-01")
+    def test_common_invoice_hook(self):
+        """``_prepare_coop_invoice_vals`` is what the share, fee, prepaid and
+        reimbursement documents start from: extended once, it reaches them
+        all, and each document's own keys are kept."""
+        member = self._member("Hook All", self.cat_provider, join_date="2025-01-01")
+        prepaying = self._member("Hook All Prepay", self.cat_elab, "active")
+        period = self.scheme_year._get_or_create_period(date(2026, 2, 1))
+        with self._extended(
+            "coop.membership", "_prepare_coop_invoice_vals", ref="COOP"
+        ) as returned:
+            moves = member._subscribe_shares(5, date(2025, 1, 1)).move_id
+            member.action_activate()
+            self._pay(moves)
+            moves |= period._run_fees()
+            moves |= prepaying._prepay(1)
+            member._record_notice(date(2026, 3, 10))
+            member.action_reimburse_shares()
+        refund = member.share_line_ids.filtered(lambda s: s.kind == "reimbursement")
+        moves |= refund.move_id
+        self.assertEqual(
+            sorted(vals["coop_move_kind"] for vals in returned),
+            ["fee", "prepaid", "reimbursement", "share"],
+        )
+        self.assertEqual(len(moves), 4)
+        self.assertEqual(set(moves.mapped("ref")), {"COOP"})
+        self.assertEqual(
+            moves.filtered("coop_fee_period_id").coop_fee_period_id, period
+        )
+        self.assertEqual(refund.move_id.move_type, "in_invoice")
