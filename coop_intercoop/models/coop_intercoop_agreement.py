@@ -18,6 +18,7 @@ SIGNED_TERMS = {
     "pricelist_id",
     "voucher_program_id",
     "fee_discount_percent",
+    "fee_discount_every_period",
     "pool_volunteer_hours",
 }
 
@@ -87,7 +88,13 @@ class CoopIntercoopAgreement(models.Model):
     )
     fee_discount_percent = fields.Float(
         string="Membership Fee Discount (%)",
-        help="Discount on our membership fee when a partner member joins us.",
+        help="Discount on our membership fee when a partner member joins us: "
+        "on the fee of the period they join in.",
+    )
+    fee_discount_every_period = fields.Boolean(
+        string="Discount Every Fee",
+        help="The discount applies to every membership fee of a member who "
+        "joined through this agreement, not only to the joining fee.",
     )
     pool_volunteer_hours = fields.Boolean(
         help="Volunteer hours done at the partner cooperative count towards "

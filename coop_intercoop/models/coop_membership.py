@@ -9,15 +9,18 @@ from ..tools import trial_rules
 class CoopMembership(models.Model):
     _inherit = "coop.membership"
 
-    def _get_fee_discount_percent(self):
-        """Joining through an inter-cooperation agreement discounts the fee."""
-        percent = super()._get_fee_discount_percent()
+    def _get_fee_discount_percent(self, joining=False):
+        """Joining through an inter-cooperation agreement discounts the fee
+        of the joining period (000 §5: "10 % de réduction sur la cotisation
+        s'il souhaite adhérer"), or every fee when the agreement says so."""
+        percent = super()._get_fee_discount_percent(joining=joining)
         if len(self) != 1:
             return percent
         # the agreement fields are for intercoop staff: ask as superuser
         agreement = self.partner_id.sudo().coop_intercoop_agreement_id
         if (
             agreement
+            and (joining or agreement.fee_discount_every_period)
             and agreement.company_id == self.company_id
             and trial_rules.agreement_is_valid(
                 agreement.state,

@@ -195,31 +195,54 @@ class TestAgreement(IntercoopCase):
         )
 
     def test_fee_discount_through_agreement(self):
-        """Joining itopie through the agreement: a fee of 100 becomes 90."""
+        """Joining itopie through the agreement (000 §5): the joining fee of
+        100 becomes 90; the next fees stay 100 unless the agreement says the
+        discount applies to every fee."""
         partner = self.agreement._register_member({"name": "Joiner", "proof": "trust"})
         membership = self._make_member(partner, state="candidate")
-        self.assertEqual(membership._get_fee_discount_percent(), 10.0)
-        self.assertEqual(float(membership._get_period_fee()), 90.0)
+        cases = [
+            # every period, joining -> discount, fee
+            (False, True, 10.0, 90.0),
+            (False, False, 0.0, 100.0),
+            (True, True, 10.0, 90.0),
+            (True, False, 10.0, 90.0),
+        ]
+        for every, joining, percent, fee in cases:
+            with self.subTest(every_period=every, joining=joining):
+                # signed terms: cancelled, changed and signed again
+                self.agreement.action_cancel()
+                self.agreement.action_draft()
+                self.agreement.fee_discount_every_period = every
+                self.agreement.action_sign()
+                self.assertEqual(
+                    membership._get_fee_discount_percent(joining=joining), percent
+                )
+                self.assertEqual(
+                    float(membership._get_period_fee(joining=joining)), fee
+                )
         stranger = self.env["res.partner"].create({"name": "Stranger"})
         other = self._make_member(stranger, state="candidate")
-        self.assertEqual(other._get_fee_discount_percent(), 0.0)
-        self.assertEqual(float(other._get_period_fee()), 100.0)
+        self.assertEqual(other._get_fee_discount_percent(joining=True), 0.0)
+        self.assertEqual(float(other._get_period_fee(joining=True)), 100.0)
         # no discount once the agreement has ended
         self.agreement.action_cancel()
-        self.assertEqual(float(membership._get_period_fee()), 100.0)
+        self.assertEqual(float(membership._get_period_fee(joining=True)), 100.0)
 
     def test_staff_of_beneficiary_organisation(self):
         """Contacts of a beneficiary member organisation inherit its benefits.
 
-        coop_membership grants the category pricelist to the organisation's
-        contacts; this addon keeps it (no card nor agreement) and refuses them a
-        trial card since they already are members through their organisation.
+        coop_membership grants the category pricelist to the contacts of an
+        organisation whose category passes its benefits on; this addon keeps
+        it (no card nor agreement) and refuses them a trial card since they
+        already are members through their organisation.
         """
         benefit_pricelist = self.env["product.pricelist"].create(
             {"name": "Beneficiary benefits", "company_id": self.company.id}
         )
         category = self._member_category(
-            code="beneficiary", pricelist_id=benefit_pricelist.id
+            code="beneficiary",
+            pricelist_id=benefit_pricelist.id,
+            benefits_to_contacts=True,
         )
         organisation = self.env["res.partner"].create(
             {"name": "HendayaKoop staff org", "is_company": True}

@@ -3,7 +3,12 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
-COOP_FIELDS = {"coop_membership_id", "coop_fee_period_id", "coop_move_kind"}
+COOP_FIELDS = {
+    "coop_membership_id",
+    "coop_fee_period_id",
+    "coop_move_kind",
+    "coop_prepaid_periods",
+}
 
 
 class AccountMove(models.Model):
@@ -34,6 +39,18 @@ class AccountMove(models.Model):
         copy=False,
         readonly=True,
     )
+    coop_prepaid_periods = fields.Integer(
+        string="Prepaid Periods",
+        copy=False,
+        readonly=True,
+        help="Fee periods this prepayment invoice pays in advance: added to "
+        "the member's counter once the invoice is paid.",
+    )
+    coop_prepaid_counted = fields.Boolean(
+        string="Prepaid Periods Counted",
+        copy=False,
+        readonly=True,
+    )
 
     def write(self, vals):
         if COOP_FIELDS & set(vals) and any(
@@ -46,3 +63,32 @@ class AccountMove(models.Model):
                 )
             )
         return super().write(vals)
+
+    def _invoice_paid_hook(self):
+        res = super()._invoice_paid_hook()
+        self._coop_count_prepaid_periods()
+        return res
+
+    def _coop_count_prepaid_periods(self):
+        """A paid prepayment adds its periods to the member's counter, once
+        (003 §2.1: the counter is of periods paid in advance)."""
+        prepayments = self.filtered(
+            lambda m: (
+                m.coop_move_kind == "prepaid"
+                and m.coop_prepaid_periods
+                and not m.coop_prepaid_counted
+            )
+        ).sudo()
+        for move in prepayments:
+            member = move.coop_membership_id
+            member.prepaid_periods += move.coop_prepaid_periods
+            member.message_post(
+                body=self.env._(
+                    "%(count)s prepaid period(s) paid (%(invoice)s): %(total)s "
+                    "period(s) paid in advance.",
+                    count=move.coop_prepaid_periods,
+                    invoice=move.name,
+                    total=member.prepaid_periods,
+                )
+            )
+        prepayments.write({"coop_prepaid_counted": True})

@@ -238,19 +238,23 @@ class CoopFeePeriod(models.Model):
                 "period_id": self.id,
                 "category_id": member.category_id.id,
             }
+            joining = self.date_start <= member.join_date <= self.date_end
+            price = member._get_period_fee(joining=joining)
+            ratio = scheme._join_ratio(member.join_date, self.date_start, self.date_end)
             if member.free_periods > 0:
                 counters["free_periods", member.free_periods - 1].append(member.id)
                 line.update(kind="free", amount=0.0)
             elif member.prepaid_periods > 0:
-                new_count = prepaid_rules.consume(member.prepaid_periods)
-                counters["prepaid_periods", new_count].append(member.id)
-                line.update(kind="prepaid", amount=float(member._get_period_fee()))
-            else:
-                ratio = scheme._join_ratio(
-                    member.join_date, self.date_start, self.date_end
+                # the joining period prorated, then paid by a prepaid period
+                count, credit = prepaid_rules.consume_joining(
+                    member.prepaid_periods, member.prepaid_credit, price, ratio
                 )
-                amount = period_rules.prorate(member._get_period_fee(), ratio)
-                amount = member._consume_credit(amount)
+                counters["prepaid_periods", count].append(member.id)
+                counters["prepaid_credit", float(credit)].append(member.id)
+                amount = period_rules.prorate(price, ratio)
+                line.update(kind="prepaid", amount=float(amount))
+            else:
+                amount = member._consume_credit(period_rules.prorate(price, ratio))
                 if amount > 0:
                     line.update(kind="invoice", amount=float(amount))
                     move_vals.append(self._prepare_fee_invoice_vals(member, amount))

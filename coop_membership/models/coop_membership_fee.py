@@ -28,14 +28,16 @@ class CoopMembership(models.Model):
                     )
                 )
 
-    def _get_fee_discount_percent(self):
-        """Discount (%) on this member's fees; hook for other addons
-        (e.g. joining through a partner cooperative)."""
+    def _get_fee_discount_percent(self, joining=False):
+        """Discount (%) on this member's fee of a period (``joining``: the
+        period the member joins in); hook for other addons (e.g. joining
+        through a partner cooperative)."""
         self.ensure_one()
         return 0.0
 
-    def _get_period_fee(self):
-        """Fee (Decimal) of one whole period for this member, discount applied."""
+    def _get_period_fee(self, joining=False):
+        """Fee (Decimal) of one whole period for this member, discount applied
+        (``joining``: of the period the member joins in)."""
         self.ensure_one()
         category = self.category_id
         amount = fee_rules.period_fee(
@@ -45,7 +47,9 @@ class CoopMembership(models.Model):
             self.payroll,
             category.fee_cap,
         )
-        return fee_rules.apply_discount(amount, self._get_fee_discount_percent())
+        return fee_rules.apply_discount(
+            amount, self._get_fee_discount_percent(joining=joining)
+        )
 
     def _reexpress_prepaid(self, old_prices):
         """After a fee change: prepaid money re-expressed at the new price."""
@@ -81,13 +85,14 @@ class CoopMembership(models.Model):
             raise UserError(
                 self.env._("The number of periods must be a whole number above 0.")
             )
-        if self.prepaid_periods + int(count) > scheme.max_prepaid_periods:
+        current = self.prepaid_periods + self._pending_prepaid_periods()
+        if current + int(count) > scheme.max_prepaid_periods:
             raise UserError(
                 self.env._(
                     "At most %(maximum)s periods can be prepaid (%(current)s "
                     "already prepaid, %(count)s requested).",
                     maximum=scheme.max_prepaid_periods,
-                    current=self.prepaid_periods,
+                    current=current,
                     count=count,
                 )
             )
@@ -114,22 +119,41 @@ class CoopMembership(models.Model):
         """Values of the invoice of ``count`` periods prepaid at ``price``
         (Decimal): extension point (call super and add keys)."""
         self.ensure_one()
-        return self._prepare_coop_invoice_vals(
+        vals = self._prepare_coop_invoice_vals(
             "prepaid",
             [self._prepare_prepaid_invoice_line_vals(count, price)],
             journal=self.company_id.coop_fee_journal_id,
         )
+        vals["coop_prepaid_periods"] = count
+        return vals
 
     def _prepay(self, count):
-        """One invoice for ``count`` periods paid in advance."""
+        """One invoice for ``count`` periods paid in advance; they count on
+        the member's counter when the invoice is paid (account.move's
+        ``_invoice_paid_hook``)."""
         self.ensure_one()
         self._check_prepay(count)
         count = int(count)
-        move = self._create_posted_move(
+        return self._create_posted_move(
             self._prepare_prepaid_invoice_vals(count, self._get_period_fee())
         )
-        self.prepaid_periods += count
-        return move
+
+    def _pending_prepaid_periods(self):
+        """Periods of this member's prepayment invoices not paid yet."""
+        self.ensure_one()
+        moves = (
+            self.env["account.move"]
+            .sudo()
+            .search(
+                [
+                    ("coop_membership_id", "=", self.id),
+                    ("coop_move_kind", "=", "prepaid"),
+                    ("coop_prepaid_counted", "=", False),
+                    ("state", "=", "posted"),
+                ]
+            )
+        )
+        return sum(moves.mapped("coop_prepaid_periods"))
 
     def _consume_credit(self, amount):
         """Use the residual prepaid credit on ``amount`` (Decimal)."""

@@ -156,6 +156,8 @@ class TestExtensionPoints(CoopCommon):
         self._assert_move_has(move, moves[0])
         self._assert_line_has(move.invoice_line_ids, lines[0])
         self.assertEqual(move.amount_total, 120)
+        self.assertEqual(move.coop_prepaid_periods, 3)
+        self._pay(move)
         self.assertEqual(member.prepaid_periods, 3)
 
     @freeze_time("2026-07-01")

@@ -142,6 +142,7 @@ class TestFees(CoopCommon):
         prepay_move = prepaid._prepay(2)
         self.assertEqual(prepay_move.amount_total, 80)
         self.assertEqual(prepay_move.invoice_line_ids.quantity, 2)
+        self._pay(prepay_move)
         self.assertEqual(prepaid.prepaid_periods, 2)
         period = self.scheme_4m._get_or_create_period(date(2026, 3, 15))
         self.assertEqual(
@@ -176,19 +177,24 @@ class TestFees(CoopCommon):
             member._prepay(0)
         self.assertEqual(self.env["account.move"].search_count([]), moves)
         self.assertEqual(member.prepaid_periods, 0)
-        member._prepay(4)
+        prepayment = member._prepay(4)
+        # an unpaid prepayment counts towards the maximum, not on the counter
         with self.assertRaisesRegex(UserError, "4 already prepaid"):
             self.env["coop.fee.prepay.wizard"].create(
                 {"membership_id": member.id, "period_count": 3}
             ).action_prepay()
+        self.assertEqual(member.prepaid_periods, 0)
+        self._pay(prepayment)
         self.assertEqual(member.prepaid_periods, 4)
+        with self.assertRaisesRegex(UserError, "4 already prepaid"):
+            member._prepay(3)
         exempt = self._member("Exempt", self.cat_employee, "active")
         with self.assertRaises(UserError):
             exempt._prepay(1)
 
     def test_fee_change_reexpresses_prepaid(self):
         member = self._member("Re", self.cat_elab, "active")
-        member._prepay(3)
+        self._pay(member._prepay(3))
         self.cat_elab.fee_amount = 50
         self.assertEqual(member.prepaid_periods, 2)
         self.assertEqual(member.prepaid_credit, 20)
@@ -201,7 +207,7 @@ class TestFees(CoopCommon):
         member = self._member(
             "Credit", self.cat_elab, "active", join_date=date(2025, 1, 1)
         )
-        member._prepay(1)
+        self._pay(member._prepay(1))
         self.cat_elab.fee_amount = 50  # 40 -> 0 period + 40 credit
         self.assertEqual((member.prepaid_periods, member.prepaid_credit), (0, 40))
         period = self.scheme_4m._get_or_create_period(date(2026, 6, 10))
@@ -210,20 +216,29 @@ class TestFees(CoopCommon):
         self.assertEqual(member.prepaid_credit, 0)
 
     def test_discount_hook(self):
+        """The hook is asked for the fee of the joining period apart: a
+        discount on the joining fee only (as coop_intercoop's) reaches the
+        first invoice, not the next ones."""
         member = self._member(
-            "Disc", self.cat_provider, "active", join_date=date(2025, 1, 1)
+            "Disc", self.cat_provider, "active", join_date=date(2026, 1, 1)
         )
         model = type(self.env["coop.membership"])
         original = model._get_fee_discount_percent
         try:
-            model._get_fee_discount_percent = lambda self: 10.0
-            self.assertEqual(member._get_period_fee(), 90)
-            period = self.scheme_year._get_or_create_period(date(2026, 1, 1))
-            moves = period._run_fees()
+            model._get_fee_discount_percent = lambda self, joining=False: (
+                10.0 if joining else 0.0
+            )
+            self.assertEqual(member._get_period_fee(joining=True), 90)
+            self.assertEqual(member._get_period_fee(), 100)
+            first = self.scheme_year._get_or_create_period(date(2026, 1, 1))
+            joining_fee = first._run_fees()
+            second = self.scheme_year._get_or_create_period(date(2027, 1, 1))
+            next_fee = second._run_fees()
         finally:
             model._get_fee_discount_percent = original
-        self.assertEqual(moves.amount_total, 90)
-        self.assertEqual(member._get_fee_discount_percent(), 0.0)
+        self.assertEqual(joining_fee.amount_total, 90)
+        self.assertEqual(next_fee.amount_total, 100)
+        self.assertEqual(member._get_fee_discount_percent(joining=True), 0.0)
 
     def test_closed_period(self):
         self._member("Closed", self.cat_provider, "active", join_date=date(2025, 1, 1))

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from odoo.tests import BaseCase, tagged
 
-from ..tools import bounds, fees, notice, periods, prepaid, review, shares, votes
+from ..tools import bounds, fees, notice, periods, review, shares, votes
 
 ITOPIE_TIERS = [(1, 100), (8, 50), (11, 0)]  # itopie §3.1.3
 ELECTROLAB = (2, 6, 10)  # Electrolab §2.1
@@ -209,47 +209,6 @@ class TestFees(BaseCase):
             with self.subTest(amount=amount, percent=percent):
                 self.assertEqual(
                     fees.apply_discount(amount, percent), Decimal(expected)
-                )
-
-
-@tagged("post_install", "-at_install")
-class TestPrepaid(BaseCase):
-    def test_consume(self):
-        for count, expected in [(6, 5), (1, 0), (0, 0), (-2, 0), (None, 0)]:
-            with self.subTest(count=count):
-                self.assertEqual(prepaid.consume(count), expected)
-
-    def test_reexpress(self):
-        cases = [
-            # periods, credit, old, new -> periods, credit
-            (3, 0, 40, 50, 2, "20"),  # price up: 120 = 2 x 50 + 20
-            (3, 0, 40, 20, 6, "0"),  # price down: 120 = 6 x 20
-            (6, 0, 20, 40, 3, "0"),
-            (1, 0, 40, 50, 0, "40"),
-            (2, 15, 40, 50, 1, "45"),
-            (4, 0, 40, 40, 4, "0"),
-            (2, 0, 40, 0, 0, "80"),  # free fee: money kept as credit
-        ]
-        for periods_, credit, old, new, exp_periods, exp_credit in cases:
-            with self.subTest(periods=periods_, old=old, new=new):
-                result = prepaid.reexpress(periods_, credit, old, new)
-                self.assertEqual(result, (exp_periods, Decimal(exp_credit)))
-                # nothing lost
-                if new:
-                    self.assertEqual(
-                        result[0] * Decimal(new) + result[1],
-                        Decimal(periods_ * old) + Decimal(credit),
-                    )
-
-    def test_apply_credit(self):
-        for amount, credit, due, left in [
-            (40, 20, "20", "0"),
-            (40, 45, "0", "5"),
-            (40, 0, "40", "0"),
-        ]:
-            with self.subTest(amount=amount, credit=credit):
-                self.assertEqual(
-                    prepaid.apply_credit(amount, credit), (Decimal(due), Decimal(left))
                 )
 
 

@@ -10,6 +10,20 @@ def consume(count):
     return max(0, int(count or 0) - 1)
 
 
+def consume_joining(count, credit, price, ratio):
+    """Counter and credit after a joining period is paid from prepaid
+    periods (003 §2.1): the joining period is prorated first (``ratio`` of
+    ``price``), one prepaid period pays it and what it did not cost stays as
+    credit. 3 periods at 40, joined in the 2nd month (3/4) -> 2 periods and
+    10 of credit. Without prepaid periods nothing changes."""
+    count = int(count or 0)
+    credit = Decimal(str(credit or 0))
+    if count <= 0:
+        return 0, credit
+    unused = Decimal(str(price)) - Decimal(str(price)) * Decimal(ratio)
+    return consume(count), credit + max(unused, Decimal(0))
+
+
 def reexpress(periods, credit, old_price, new_price):
     """Re-express prepaid money at a new price: ``(whole_periods, credit)``.
 

@@ -4,10 +4,17 @@
 got its benefits; now a category says so. Existing categories keep passing
 them on: nothing changes for an upgraded database until a manager unticks
 "Contacts Inherit Benefits" on the categories that should not (itopie:
-every category but beneficiary)."""
+every category but beneficiary).
+
+Prepaid periods now count when their invoice is paid; the prepayments posted
+before were counted when posted: they are marked counted."""
 
 
 def migrate(cr, version):
     if not version:
         return
     cr.execute("UPDATE coop_member_category SET benefits_to_contacts = TRUE")
+    cr.execute(
+        "UPDATE account_move SET coop_prepaid_counted = TRUE "
+        "WHERE coop_move_kind = 'prepaid'"
+    )
