@@ -6,17 +6,9 @@ from odoo.exceptions import UserError
 
 class CoopWalletAdjustment(models.TransientModel):
     _name = "coop.wallet.adjustment"
-    _inherit = "coop.wallet.wizard.mixin"
+    _inherit = "coop.wallet.manager.wizard.mixin"
     _description = "Wallet Adjustment"
 
-    _coop_wallet_group = "coop_wallet.group_coop_wallet_manager"
-
-    company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        default=lambda self: self.env.company,
-    )
-    currency_id = fields.Many2one(related="company_id.currency_id")
     partner_id = fields.Many2one("res.partner", required=True, string="Customer")
     amount = fields.Monetary(
         required=True,

@@ -6,17 +6,9 @@ from odoo.exceptions import UserError
 
 class CoopWalletTransfer(models.TransientModel):
     _name = "coop.wallet.transfer"
-    _inherit = "coop.wallet.wizard.mixin"
+    _inherit = "coop.wallet.manager.wizard.mixin"
     _description = "Wallet Transfer"
 
-    _coop_wallet_group = "coop_wallet.group_coop_wallet_manager"
-
-    company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        default=lambda self: self.env.company,
-    )
-    currency_id = fields.Many2one(related="company_id.currency_id")
     partner_from_id = fields.Many2one("res.partner", required=True, string="From")
     partner_to_id = fields.Many2one("res.partner", required=True, string="To")
     amount = fields.Monetary(required=True)
