@@ -139,17 +139,3 @@ class CoopBoardAttendance(models.Model):
             raise UserError(self.env._("Only the attendance and the proxy change."))
         self._check_editable()
         return super().write(vals)
-
-    def action_present(self):
-        return self._set_attendance(board_rules.PRESENT)
-
-    def action_excused(self):
-        return self._set_attendance(board_rules.EXCUSED)
-
-    def action_unexcused(self):
-        return self._set_attendance(board_rules.UNEXCUSED)
-
-    def _set_attendance(self, state):
-        self.check_access("write")
-        self.write({"state": state, "holder_id": False})
-        return True

@@ -21,6 +21,7 @@ class CoopMembership(models.Model):
     )
 
     def action_activate(self):
+        self._check_status_change()
         waiting = self.filtered(
             lambda member: (
                 member.company_id.coop_board_admission
