@@ -18,3 +18,4 @@ from . import test_board
 from . import test_board_admission
 from . import test_board_inputs
 from . import test_board_security
+from . import test_board_tour

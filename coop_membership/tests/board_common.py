@@ -60,15 +60,15 @@ class BoardMixin:
     def _lines(self, meeting):
         return {line.partner_id.name: line for line in meeting.attendance_ids}
 
-    def _run_meeting(self, day, attendance, convene_on=None):
+    def _run_meeting(self, day, attendance, convene_on=None, name="Board meeting"):
         """Convene 7 days ahead, record ``attendance`` ({name: state}),
         open and close the meeting on ``day``; the others are not recorded."""
-        meeting = self._meeting(day)
+        meeting = self._meeting(day, name=name)
         with freeze_time(convene_on or day - timedelta(days=7)):
             meeting.action_convene()
         lines = self._lines(meeting)
-        for name, state in attendance.items():
-            lines[name].state = state
+        for member, state in attendance.items():
+            lines[member].state = state
         with freeze_time(day):
             meeting.action_open()
             meeting.action_held()
