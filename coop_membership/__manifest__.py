@@ -16,8 +16,10 @@
     "data": [
         "security/coop_membership_security.xml",
         "security/ir.model.access.csv",
+        "security/coop_board_security.xml",
         "data/res_groups_data.xml",
         "data/ir_cron.xml",
+        "data/coop_board_mail_template.xml",
         "report/coop_membership_reports.xml",
         "views/coop_wizard_views.xml",
         "views/coop_member_category_views.xml",
@@ -27,9 +29,11 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
+        "views/coop_board_views.xml",
+        "views/portal_board_templates.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/coop_membership_demo.xml"],
+    "demo": ["demo/coop_membership_demo.xml", "demo/coop_board_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "coop_membership/static/tests/tours/**/*",

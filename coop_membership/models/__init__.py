@@ -25,3 +25,11 @@ from . import coop_assembly
 from . import coop_assembly_proxy
 from . import res_partner
 from . import account_move
+from . import res_company_board
+from . import res_config_settings_board
+from . import coop_membership_board
+from . import coop_board_mandate
+from . import coop_board_meeting
+from . import coop_board_attendance
+from . import coop_board_decision
+from . import coop_board_candidacy

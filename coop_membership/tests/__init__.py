@@ -16,3 +16,9 @@ from . import test_first_day
 from . import test_portal_directory
 from . import test_journey_tour
 from . import test_extension_points
+from . import test_board_rules
+from . import test_board
+from . import test_board_admission
+from . import test_board_inputs
+from . import test_board_security
+from . import test_board_tour
