@@ -39,8 +39,10 @@ class ResCompany(models.Model):
     )
     coop_board_quorum_members = fields.Integer(
         string="Quorum: Board Members",
-        default=3,
-        help="Board members (bureau included) attending for the meeting to take place.",
+        default=4,
+        help="Board members (bureau included) attending for the meeting to take "
+        "place. Electrolab (003 §4): three board members, at least one of them "
+        "outside the bureau, and a bureau member: 4.",
     )
     coop_board_quorum_outside_bureau = fields.Integer(
         string="Quorum: Outside the Bureau",

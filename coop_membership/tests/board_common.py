@@ -22,7 +22,7 @@ class BoardMixin:
                 "coop_board_size": 8,
                 "coop_bureau_size": 3,
                 "coop_board_notice_days": 7,
-                "coop_board_quorum_members": 3,
+                "coop_board_quorum_members": 4,
                 "coop_board_quorum_outside_bureau": 1,
                 "coop_board_quorum_bureau": 1,
                 "coop_board_max_proxies": 2,

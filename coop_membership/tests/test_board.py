@@ -52,14 +52,18 @@ class TestBoardMeeting(BoardCommon):
             {"state": "represented", "holder_id": lines["Dana"].id}
         )
         with freeze_time("2026-06-15"):
-            # 2 attending: the quorum (3) is not met
-            with self.assertRaisesRegex(UserError, r"Quorum not met.*\(2 attending\)"):
-                meeting.action_open()
-            self.assertEqual(meeting.state, "convened")
-            lines["Eli"].state = "present"
+            # the quorum: 3 board members (1 outside the bureau) and a bureau
+            # member, 4 attending
+            for count, name in ((2, "Eli"), (3, "Gus")):
+                with self.assertRaisesRegex(
+                    UserError, rf"Quorum not met.*\({count} attending\)"
+                ):
+                    meeting.action_open()
+                self.assertEqual(meeting.state, "convened")
+                lines[name].state = "present"
             meeting.action_open()
         self.assertEqual(meeting.state, "open")
-        self.assertEqual(meeting.attending_count, 3)
+        self.assertEqual(meeting.attending_count, 4)
         self.assertTrue(meeting.quorum_reached)
         meeting.minutes = "<p>Accounts approved.</p>"
         meeting.action_held()
@@ -74,8 +78,8 @@ class TestBoardMeeting(BoardCommon):
                 "Dana": "present",
                 "Eli": "present",
                 "Fay": "unexcused",
-                "Gus": "unexcused",  # never recorded: absent without excuse
-                "Hal": "unexcused",
+                "Gus": "present",
+                "Hal": "unexcused",  # never recorded: absent without excuse
             },
         )
         # the minutes stay editable, the rest is closed
@@ -96,7 +100,7 @@ class TestBoardMeeting(BoardCommon):
             lines[name].state = "present"
         with freeze_time("2026-06-15"):
             with self.assertRaisesRegex(
-                UserError, r"requires 1 of them outside the bureau\.$"
+                UserError, r"requires 4 board member\(s\) attending, 1 of them outside the bureau\.$"
             ):
                 meeting.action_open()
             for name in ("President", "Treasurer", "Secretary"):

@@ -9,7 +9,9 @@ from odoo.tests import BaseCase, tagged
 from ..tools import board
 
 D = date
-ELECTROLAB_QUORUM = (3, 1, 1)  # 3 board members, 1 outside the bureau, 1 bureau
+# 003 §4: three board members (at least one outside the bureau) and a bureau
+# member: 4 attending, 1 outside the bureau, 1 on the bureau
+ELECTROLAB_QUORUM = (4, 1, 1)
 
 
 @tagged("post_install", "-at_install")
@@ -37,14 +39,17 @@ class TestBoardRules(BaseCase):
         """attendees: True for a bureau member; missing per condition."""
         M, O, B = board.QUORUM_MEMBERS, board.QUORUM_OUTSIDE, board.QUORUM_BUREAU
         cases = [
-            ([True, False, False], {}),
-            ([True, True, False], {}),
+            ([True, False, False, False], {}),  # the smallest quorum
+            ([True, True, False, False], {}),
             ([True, True, True, False, False, False], {}),
-            ([True, False], {M: 1}),
-            ([False, False, False], {B: 1}),
-            ([True, True, True], {O: 1}),
-            ([True], {M: 2, O: 1}),
-            ([], {M: 3, O: 1, B: 1}),
+            ([True, False, False], {M: 1}),
+            ([True, True, False], {M: 1}),
+            ([True, False], {M: 2}),
+            ([False, False, False, False], {B: 1}),
+            ([True, True, True], {M: 1, O: 1}),
+            ([True, True, True, True], {O: 1}),
+            ([True], {M: 3, O: 1}),
+            ([], {M: 4, O: 1, B: 1}),
             ([False] * 8, {B: 1}),
         ]
         for attendees, missing in cases:
