@@ -26,7 +26,7 @@ class TestBoardAdmission(BoardCommon):
         with freeze_time("2026-06-01"):
             meeting.action_convene()
         lines = self._lines(meeting)
-        for name in ("President", "Dana", "Eli"):
+        for name in ("President", "Treasurer", "Dana", "Eli"):
             lines[name].state = "present"
         return meeting
 

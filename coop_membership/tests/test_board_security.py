@@ -37,7 +37,7 @@ class TestBoardSecurity(BoardHttpCommon):
         with freeze_time("2026-06-01"):
             cls.held.action_convene()
         for line in cls.held.attendance_ids:
-            if line.partner_id.name in ("President", "Dana", "Eli"):
+            if line.partner_id.name in ("President", "Treasurer", "Dana", "Eli"):
                 line.state = "present"
         with freeze_time("2026-06-15"):
             cls.held.action_open()

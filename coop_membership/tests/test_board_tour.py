@@ -17,7 +17,7 @@ class TestBoardTour(BoardHttpCommon):
         Meeting = self.env["coop.board.meeting"]
         held = self._run_meeting(
             date(2026, 6, 15),
-            dict.fromkeys(("President", "Dana", "Eli"), "present"),
+            dict.fromkeys(("President", "Treasurer", "Dana", "Eli"), "present"),
             name="June board meeting",
         )
         held.minutes = "<p>PUBLISHED-MINUTES</p>"
