@@ -16,3 +16,4 @@ from . import test_first_day
 from . import test_portal_directory
 from . import test_journey_tour
 from . import test_extension_points
+from . import test_rules_votes

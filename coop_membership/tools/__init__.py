@@ -7,3 +7,4 @@ from . import review
 from . import shares
 from . import votes
 from . import bounds
+from . import vote_codes
