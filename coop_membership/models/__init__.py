@@ -25,3 +25,9 @@ from . import coop_assembly
 from . import coop_assembly_proxy
 from . import res_partner
 from . import account_move
+from . import coop_assembly_vote_rule
+from . import coop_assembly_item
+from . import coop_assembly_choice
+from . import coop_assembly_tally
+from . import coop_assembly_participation
+from . import coop_assembly_vote

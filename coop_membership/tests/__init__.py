@@ -17,3 +17,10 @@ from . import test_portal_directory
 from . import test_journey_tour
 from . import test_extension_points
 from . import test_rules_votes
+from . import test_assembly_votes
+from . import test_assembly_remote
+from . import test_assembly_vote_security
+from . import test_assembly_secrecy
+from . import test_assembly_portal
+from . import test_assembly_proxy_auth
+from . import test_assembly_tour
