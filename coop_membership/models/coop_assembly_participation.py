@@ -86,7 +86,7 @@ class CoopAssemblyParticipation(models.Model):
         for assembly in self.assembly_id:
             assembly._check_vote_state("open", remote=True)
         self._send_code()
-        for participation in self:
+        for participation in self.filtered(lambda p: p.partner_id.email):
             participation.assembly_id.message_post(
                 body=self.env._(
                     "A new voting code was sent to %s.",
@@ -112,13 +112,25 @@ class CoopAssemblyParticipation(models.Model):
 
     def _send_code(self):
         """Email each voter a new code (not kept anywhere in clear: the mail
-        is deleted once sent)."""
+        is deleted once sent). Voters without an email address get none: the
+        assembly's chatter names them."""
         template = self.env.ref("coop_membership.mail_template_assembly_vote_code")
-        for participation in self:
+        unreachable = self.filtered(lambda p: not p.partner_id.email)
+        for participation in self - unreachable:
             code = vote_codes.display_code(participation._issue_code())
             template.with_context(vote_code=code).send_mail(
                 participation.id,
                 email_values=participation._prepare_code_mail_vals(),
+            )
+        for assembly in unreachable.assembly_id:
+            names = unreachable.filtered(lambda p, a=assembly: p.assembly_id == a)
+            assembly.message_post(
+                body=self.env._(
+                    "No email address, so no voting code sent to: %s. Record "
+                    "their address, then send them a code from the "
+                    "Participation tab.",
+                    ", ".join(names.partner_id.mapped("display_name")),
+                )
             )
 
     def _prepare_code_mail_vals(self):

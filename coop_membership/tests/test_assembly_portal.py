@@ -3,6 +3,7 @@
 """The remote vote and the proxy confirmations over HTTP, as portal members
 against each other: clear answers (4xx), nothing counted on bad input."""
 
+import json
 import re
 
 from odoo import http
@@ -85,6 +86,23 @@ class TestAssemblyPortal(CoopVoteMixin, CoopHttpCommon):
         self.assertEqual(response.status_code, 400)
         self.assertIn("already voted", response.text)
         self.assertEqual(self.assembly.voted_count, 1)
+
+    def test_assemblies_listed_on_the_portal(self):
+        self._open()
+        self.authenticate("sec_portal_a", "sec_portal_a")
+        page = self.url_open("/my/assemblies")
+        self.assertIn("Electrolab AGM", page.text)
+        self.assertIn("In the electorate", page.text)
+        counters = self.url_open(
+            "/my/counters",
+            data=json.dumps({"params": {"counters": ["coop_assembly_count"]}}),
+            headers={"Content-Type": "application/json"},
+        ).json()["result"]
+        self.assertEqual(counters["coop_assembly_count"], 1)
+        self.authenticate("sec_portal_c", "sec_portal_c")  # not in the electorate
+        self.assertIn(
+            "No assembly vote concerns you", self.url_open("/my/assemblies").text
+        )
 
     def test_ballot_for_another_member(self):
         """A's form carrying B's ballot: refused, B's vote stays B's."""

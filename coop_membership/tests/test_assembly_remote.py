@@ -46,6 +46,21 @@ class TestAssemblyRemoteVote(CoopVoteMixin, CoopCommon):
         self.assertEqual(mail.recipient_ids, a.partner_id)
         self.assertTrue(mail.auto_delete)  # the code leaves no copy once sent
 
+    def test_voter_without_email(self):
+        a, b = self.voters[:2]
+        b.partner_id.email = False
+        codes = self._open()
+        self.assertNotIn(b, codes)
+        self.assertEqual(self._participation(b).code_state, "none")
+        self.assertIn(
+            "no voting code sent to: Voter B", self.assembly.message_ids[0].body
+        )
+        with self.assertRaisesRegex(UserError, "never sent"):
+            self._vote(b, codes[a], {b: self._ballot("For")})
+        b.partner_id.email = "b@example.com"
+        self._participation(b).action_send_code()
+        self.assertEqual(self._participation(b).code_state, "sent")
+
     def test_remote_vote_with_codes_and_proxies(self):
         a, b, c, d, _e = self.voters
         self._proxy(b, a)  # signed form: counts
