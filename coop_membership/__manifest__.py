@@ -5,7 +5,7 @@
     "name": "Cooperative Membership",
     "summary": "Member categories, share capital, fees with proration and "
     "prepaid periods, notice, assemblies with votes and proxies, member benefits",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Cooperatives",
     "website": "https://github.com/OCA/cooperative",
     "author": "Coop Addons Contributors, Odoo Community Association (OCA)",
@@ -32,6 +32,12 @@
         "views/coop_board_views.xml",
         "views/portal_board_templates.xml",
         "views/menus.xml",
+        "security/coop_assembly_vote_security.xml",
+        "data/coop_assembly_vote_rule_data.xml",
+        "data/coop_assembly_mail_templates.xml",
+        "report/coop_assembly_reports.xml",
+        "views/coop_assembly_vote_views.xml",
+        "views/coop_assembly_portal_templates.xml",
     ],
     "demo": ["demo/coop_membership_demo.xml", "demo/coop_board_demo.xml"],
     "assets": {

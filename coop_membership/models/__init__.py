@@ -33,3 +33,9 @@ from . import coop_board_meeting
 from . import coop_board_attendance
 from . import coop_board_decision
 from . import coop_board_candidacy
+from . import coop_assembly_vote_rule
+from . import coop_assembly_item
+from . import coop_assembly_choice
+from . import coop_assembly_tally
+from . import coop_assembly_participation
+from . import coop_assembly_vote

@@ -52,8 +52,16 @@ class CoopAssembly(models.Model):
         whose fees of the periods started by then were paid by the day before
         the assembly (regularising is accepted up to that day)."""
         self.ensure_one()
-        Membership = self.env["coop.membership"]
-        candidates = Membership.search(
+        members = self._get_voting_members()
+        return members - self._get_unpaid_members(
+            members, self.date - timedelta(days=1)
+        )
+
+    def _get_voting_members(self):
+        """Members whose status and category give the vote at this assembly
+        (fees aside)."""
+        self.ensure_one()
+        return self.env["coop.membership"].search(
             [
                 ("company_id", "=", self.company_id.id),
                 ("join_date", "<=", self.date),
@@ -68,15 +76,19 @@ class CoopAssembly(models.Model):
                 ("category_id.passive_can_vote", "=", True),
             ]
         )
+
+    def _get_unpaid_members(self, members, day):
+        """Those of ``members`` with a fee of a period started by the assembly
+        date not paid on ``day``."""
+        self.ensure_one()
         fees = self.env["coop.fee.line"].search(
             [
-                ("membership_id", "in", candidates.ids),
+                ("membership_id", "in", members.ids),
                 ("kind", "=", "invoice"),
                 ("period_start", "<=", self.date),
             ]
         )
-        unpaid = fees._get_unpaid_on(self.date - timedelta(days=1))
-        return candidates - unpaid.membership_id
+        return fees._get_unpaid_on(day).membership_id
 
     @api.constrains("seats")
     def _check_seats(self):

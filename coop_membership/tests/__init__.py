@@ -22,3 +22,11 @@ from . import test_board_admission
 from . import test_board_inputs
 from . import test_board_security
 from . import test_board_tour
+from . import test_rules_votes
+from . import test_assembly_votes
+from . import test_assembly_remote
+from . import test_assembly_vote_security
+from . import test_assembly_secrecy
+from . import test_assembly_portal
+from . import test_assembly_proxy_auth
+from . import test_assembly_tour

@@ -8,3 +8,4 @@ from . import shares
 from . import votes
 from . import bounds
 from . import board
+from . import vote_codes
