@@ -8,6 +8,47 @@ from odoo.tools import mute_logger
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
+# itopie's member categories (000 §3.1.3), by test class attribute
+ITOPIE_CATEGORIES = {
+    "cat_employee": {
+        "name": "Employee",
+        "code": "EMP",
+        "min_shares": 10,
+        "fee_mode": "exempt",
+    },
+    "cat_provider": {
+        "name": "Provider",
+        "code": "PRO",
+        "min_shares": 5,
+        "fee_mode": "fixed",
+        "fee_amount": 100,
+        "notice_months": 3,
+        "notice_extended_months": 6,
+    },
+    "cat_beneficiary": {
+        "name": "Beneficiary",
+        "code": "BEN",
+        "min_shares_mode": "per_fte",
+        "fte_per_share": 5,
+        "fee_mode": "payroll",
+        "fee_amount": 100,
+        "fee_permille": 1,
+        "fee_cap": 2000,
+        "notice_months": 3,
+        "notice_end": "year",
+        "benefits_to_contacts": True,
+    },
+    "cat_supporter": {
+        "name": "Supporter",
+        "code": "SUP",
+        "min_shares": 1,
+        "fee_mode": "fixed",
+        "fee_amount": 100,
+        "notice_months": 1,
+        "notice_end": "year",
+    },
+}
+
 
 class CoopCommon(AccountTestInvoicingCommon):
     """A company with a chart of accounts, itopie's and Electrolab's rules."""
@@ -15,9 +56,22 @@ class CoopCommon(AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        company = cls.company_data["company"]
-        cls.company = company
+        cls.company = cls.company_data["company"]
         cls.env.user.groups_id |= cls.env.ref("coop_membership.group_coop_manager")
+        cls._setup_accounting(cls.company)
+        cls._setup_fee_schemes()
+        cls._setup_categories(cls.company)
+        cls.user_coop = new_test_user(
+            cls.env,
+            login="coop_user",
+            groups="base.group_user,coop_membership.group_coop_user",
+            company_id=cls.company.id,
+            company_ids=[(6, 0, cls.company.ids)],
+        )
+
+    @classmethod
+    def _setup_accounting(cls, company):
+        """The share capital account and the fee product."""
         cls.share_account = cls.env["account.account"].create(
             {
                 "name": "Share capital",
@@ -37,6 +91,10 @@ class CoopCommon(AccountTestInvoicingCommon):
                 ),
             }
         )
+
+    @classmethod
+    def _setup_fee_schemes(cls):
+        """itopie's calendar year with tiers, Electrolab's 4-month periods."""
         Scheme = cls.env["coop.fee.scheme"]
         cls.scheme_year = Scheme.create(
             {
@@ -60,6 +118,10 @@ class CoopCommon(AccountTestInvoicingCommon):
                 "product_id": cls.fee_product.id,
             }
         )
+
+    @classmethod
+    def _setup_categories(cls, company):
+        """itopie's categories (000 §3.1.3) and Electrolab's employed one."""
         cls.pricelist = cls.env["product.pricelist"].create(
             {"name": "Member benefits", "company_id": company.id}
         )
@@ -69,49 +131,8 @@ class CoopCommon(AccountTestInvoicingCommon):
             "fee_scheme_id": cls.scheme_year.id,
             "pricelist_id": cls.pricelist.id,
         }
-        cls.cat_employee = Category.create(
-            dict(base, name="Employee", code="EMP", min_shares=10, fee_mode="exempt")
-        )
-        cls.cat_provider = Category.create(
-            dict(
-                base,
-                name="Provider",
-                code="PRO",
-                min_shares=5,
-                fee_mode="fixed",
-                fee_amount=100,
-                notice_months=3,
-                notice_extended_months=6,
-            )
-        )
-        cls.cat_beneficiary = Category.create(
-            dict(
-                base,
-                name="Beneficiary",
-                code="BEN",
-                min_shares_mode="per_fte",
-                fte_per_share=5,
-                fee_mode="payroll",
-                fee_amount=100,
-                fee_permille=1,
-                fee_cap=2000,
-                notice_months=3,
-                notice_end="year",
-                benefits_to_contacts=True,
-            )
-        )
-        cls.cat_supporter = Category.create(
-            dict(
-                base,
-                name="Supporter",
-                code="SUP",
-                min_shares=1,
-                fee_mode="fixed",
-                fee_amount=100,
-                notice_months=1,
-                notice_end="year",
-            )
-        )
+        for attribute, vals in ITOPIE_CATEGORIES.items():
+            setattr(cls, attribute, Category.create(dict(base, **vals)))
         cls.cat_elab = Category.create(
             {
                 "name": "Hackerspace employed",
@@ -121,13 +142,6 @@ class CoopCommon(AccountTestInvoicingCommon):
                 "fee_amount": 40,
                 "fee_scheme_id": cls.scheme_4m.id,
             }
-        )
-        cls.user_coop = new_test_user(
-            cls.env,
-            login="coop_user",
-            groups="base.group_user,coop_membership.group_coop_user",
-            company_id=company.id,
-            company_ids=[(6, 0, company.ids)],
         )
 
     @classmethod
