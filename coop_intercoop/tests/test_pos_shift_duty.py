@@ -31,6 +31,12 @@ class TestPosShiftDutyTour(TestPointOfSaleHttpCommon):
                 "shift_cycle_unit": "week",
             }
         )
+        cls.members = cls._food_members(env, company, food)
+
+    @classmethod
+    def _food_members(cls, env, company, food):
+        """Thomas did nothing in his first 4 weeks (late); Maialen did her 3
+        hours at HendayaKoop, which pools hours with us (up to date)."""
         partner_coop = env["res.partner"].create(
             {"name": "HendayaKoop", "is_company": True}
         )
@@ -45,22 +51,21 @@ class TestPosShiftDutyTour(TestPointOfSaleHttpCommon):
                 "state": "active",
             }
         )
-        joined = today - timedelta(days=40)
-        Partner = env["res.partner"]
-        cls.members = env["coop.membership"]
-        for name in ("Thomas Late", "Maialen Pooled"):
-            cls.members |= env["coop.membership"].create(
+        members = env["coop.membership"].create(
+            [
                 {
-                    "partner_id": Partner.create({"name": name}).id,
+                    "partner_id": env["res.partner"].create({"name": name}).id,
                     "company_id": company.id,
                     "category_id": food.id,
-                    "join_date": joined,
+                    "join_date": today - timedelta(days=40),
                     "state": "active",
                 }
-            )
+                for name in ("Thomas Late", "Maialen Pooled")
+            ]
+        )
         env["coop.volunteer.hours"].create(
             {
-                "partner_id": cls.members[1].partner_id.id,
+                "partner_id": members[1].partner_id.id,
                 "company_id": company.id,
                 "cooperative_id": partner_coop.id,
                 "date": today - timedelta(days=20),
@@ -68,6 +73,7 @@ class TestPosShiftDutyTour(TestPointOfSaleHttpCommon):
                 "activity": "Shop shift at HendayaKoop",
             }
         )
+        return members
 
     def test_tour_shift_duty(self):
         self.assertEqual(

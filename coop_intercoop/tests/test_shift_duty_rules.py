@@ -16,6 +16,52 @@ DAYS = 28
 DUTY = 3.0
 
 
+JAN20, FEB3 = date(2026, 1, 20), date(2026, 2, 3)
+CASES = [
+    # today, (date, hours) counted, state, done, overdue, to do
+    # first cycle, nothing done yet: up to date, 3 h to do
+    (date(2026, 1, 10), [], r.UP_TO_DATE, 0, 0, 3),
+    # 3 hours at a partner coop (pooled) in cycle 1: up to date
+    (date(2026, 2, 10), [(JAN20, 3)], r.UP_TO_DATE, 0, 0, 3),
+    # nothing in cycle 1: late, its 3 h plus this cycle's 3 h to do
+    (date(2026, 2, 10), [], r.LATE, 0, 3, 6),
+    # 2 h of 3 in cycle 1: late by 1 h
+    (date(2026, 2, 10), [(JAN20, 2)], r.LATE, 0, 1, 4),
+    # a make-up shift in cycle 2 pays cycle 1 back first
+    (date(2026, 2, 10), [(FEB3, 3)], r.UP_TO_DATE, 3, 0, 3),
+    (date(2026, 2, 10), [(FEB3, 6)], r.UP_TO_DATE, 6, 0, 0),
+    # a partial make-up: still late
+    (date(2026, 2, 10), [(FEB3, 2)], r.LATE, 2, 1, 4),
+    # two 1.5 h shifts make the 3 h (1 February is cycle 1's last day)
+    (
+        date(2026, 2, 2),
+        [(date(2026, 1, 6), 1.5), (date(2026, 2, 1), 1.5)],
+        r.UP_TO_DATE,
+        0,
+        0,
+        3,
+    ),
+    # tenths of hours add up exactly
+    (
+        date(2026, 2, 2),
+        [(JAN20, 1.1), (JAN20, 1.1), (JAN20, 0.8)],
+        r.UP_TO_DATE,
+        0,
+        0,
+        3,
+    ),
+    # hours are not banked: 6 h in cycle 1 do not cover cycle 2
+    (date(2026, 3, 5), [(JAN20, 6)], r.LATE, 0, 3, 6),
+    # owed hours add up over missed cycles
+    (date(2026, 3, 5), [], r.LATE, 0, 6, 9),
+    # hours before the first cycle or after today do not count
+    (date(2026, 2, 10), [(date(2026, 1, 4), 3)], r.LATE, 0, 3, 6),
+    (date(2026, 2, 10), [(date(2026, 2, 20), 3)], r.LATE, 0, 3, 6),
+    # not in the category yet: the first cycle is ahead
+    (date(2026, 1, 1), [], r.UP_TO_DATE, 0, 0, 3),
+]
+
+
 class TestShiftDutyRules(BaseCase):
     def test_cycle_days(self):
         cases = [
@@ -32,51 +78,7 @@ class TestShiftDutyRules(BaseCase):
                 self.assertEqual(r.cycle_days(length, unit), expected)
 
     def test_shift_duty(self):
-        jan20, feb3 = date(2026, 1, 20), date(2026, 2, 3)
-        cases = [
-            # today, (date, hours) counted, state, done, overdue, to do
-            # first cycle, nothing done yet: up to date, 3 h to do
-            (date(2026, 1, 10), [], r.UP_TO_DATE, 0, 0, 3),
-            # 3 hours at a partner coop (pooled) in cycle 1: up to date
-            (date(2026, 2, 10), [(jan20, 3)], r.UP_TO_DATE, 0, 0, 3),
-            # nothing in cycle 1: late, its 3 h plus this cycle's 3 h to do
-            (date(2026, 2, 10), [], r.LATE, 0, 3, 6),
-            # 2 h of 3 in cycle 1: late by 1 h
-            (date(2026, 2, 10), [(jan20, 2)], r.LATE, 0, 1, 4),
-            # a make-up shift in cycle 2 pays cycle 1 back first
-            (date(2026, 2, 10), [(feb3, 3)], r.UP_TO_DATE, 3, 0, 3),
-            (date(2026, 2, 10), [(feb3, 6)], r.UP_TO_DATE, 6, 0, 0),
-            # a partial make-up: still late
-            (date(2026, 2, 10), [(feb3, 2)], r.LATE, 2, 1, 4),
-            # two 1.5 h shifts make the 3 h (1 February is cycle 1's last day)
-            (
-                date(2026, 2, 2),
-                [(date(2026, 1, 6), 1.5), (date(2026, 2, 1), 1.5)],
-                r.UP_TO_DATE,
-                0,
-                0,
-                3,
-            ),
-            # tenths of hours add up exactly
-            (
-                date(2026, 2, 2),
-                [(jan20, 1.1), (jan20, 1.1), (jan20, 0.8)],
-                r.UP_TO_DATE,
-                0,
-                0,
-                3,
-            ),
-            # hours are not banked: 6 h in cycle 1 do not cover cycle 2
-            (date(2026, 3, 5), [(jan20, 6)], r.LATE, 0, 3, 6),
-            # owed hours add up over missed cycles
-            (date(2026, 3, 5), [], r.LATE, 0, 6, 9),
-            # hours before the first cycle or after today do not count
-            (date(2026, 2, 10), [(date(2026, 1, 4), 3)], r.LATE, 0, 3, 6),
-            (date(2026, 2, 10), [(date(2026, 2, 20), 3)], r.LATE, 0, 3, 6),
-            # not in the category yet: the first cycle is ahead
-            (date(2026, 1, 1), [], r.UP_TO_DATE, 0, 0, 3),
-        ]
-        for today, hours, state, done, overdue, to_do in cases:
+        for today, hours, state, done, overdue, to_do in CASES:
             with self.subTest(today=today, hours=hours):
                 duty = r.shift_duty(DUTY, DAYS, START, today, hours)
                 self.assertEqual(
