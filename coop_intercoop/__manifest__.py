@@ -29,9 +29,12 @@
         "views/coop_intercoop_agreement_views.xml",
         "views/coop_volunteer_hours_views.xml",
         "views/res_partner_views.xml",
+        "views/coop_member_category_views.xml",
+        "views/coop_membership_views.xml",
+        "views/portal_templates.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/coop_intercoop_demo.xml"],
+    "demo": ["demo/coop_intercoop_demo.xml", "demo/coop_shift_duty_demo.xml"],
     "assets": {
         "point_of_sale._assets_pos": [
             "coop_intercoop/static/src/app/**/*",

@@ -12,10 +12,11 @@
     "maintainers": ["coop-addons"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["account", "coop_spreadsheet_import"],
+    "depends": ["account", "rating", "coop_spreadsheet_import"],
     "data": [
         "security/coop_provider_commission_security.xml",
         "security/ir.model.access.csv",
+        "report/coop_section_report.xml",
         "data/mail_template.xml",
         "data/ir_cron.xml",
         "wizards/coop_declaration_import_wizard_views.xml",
@@ -28,11 +29,13 @@
         "views/res_partner_views.xml",
         "views/account_move_views.xml",
         "views/res_config_settings_views.xml",
+        "views/coop_satisfaction_views.xml",
         "views/portal_templates.xml",
+        "views/portal_satisfaction_templates.xml",
         "report/coop_commission_settlement_report.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/coop_commission_demo.xml"],
+    "demo": ["demo/coop_commission_demo.xml", "demo/coop_satisfaction_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "coop_provider_commission/static/tests/tours/*.js",

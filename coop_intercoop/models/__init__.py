@@ -8,4 +8,5 @@ from . import res_partner
 from . import pos_order
 from . import pos_session
 from . import sale_order
+from . import coop_member_category
 from . import coop_membership

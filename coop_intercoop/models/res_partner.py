@@ -3,6 +3,7 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 from ..tools import trial_rules
 from .coop_intercoop_agreement import CARD_NUMBER_SIZE, PROOFS
@@ -188,8 +189,72 @@ class ResPartner(models.Model):
                 partner.property_product_pricelist = benefit["pricelist"]
         return res
 
-    def _coop_intercoop_status_values(self):
-        """Plain status of one contact for the POS and the back office."""
+    def _coop_intercoop_status_values(self, membership=None):
+        """Plain status of one contact for the POS and the back office: its
+        benefits here (agreement or card) and its shift duty as a member.
+
+        :param membership: the contact's own membership here when the caller
+            already looked it up (empty: none), else None
+        """
+        self.ensure_one()
+        values = self._coop_intercoop_benefit_values()
+        if membership is None:
+            membership = self._coop_own_membership()
+        values["shift_duty"] = (
+            membership._coop_shift_duty_values() if membership else False
+        )
+        return values
+
+    def _coop_own_membership(self):
+        """The contact's own membership in the current company (as superuser:
+        memberships are for cooperative staff; the caller only gets the shift
+        duty of a contact it already reads)."""
+        self.ensure_one()
+        return (
+            self.env["coop.membership"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", self.id),
+                    ("company_id", "=", self.env.company.id),
+                ],
+                limit=1,
+            )
+        )
+
+    def _coop_intercoop_find_customer(self, partner_id):
+        """The contact ``partner_id`` if the caller may read it (archived
+        too), and its own membership here (as superuser), in one query.
+
+        :return: ``(partner, membership)``, empty records when not found
+        """
+        query = self.with_context(active_test=False)._search(
+            [("id", "=", partner_id)], limit=1
+        )
+        alias = query.make_alias(query.table, "coop_membership")
+        query.add_join(
+            "LEFT JOIN",
+            alias,
+            "coop_membership",
+            SQL(
+                "%s = %s AND %s = %s",
+                SQL.identifier(alias, "partner_id"),
+                SQL.identifier(query.table, "id"),
+                SQL.identifier(alias, "company_id"),
+                self.env.company.id,
+            ),
+        )
+        self.env.cr.execute(
+            query.select(SQL.identifier(query.table, "id"), SQL.identifier(alias, "id"))
+        )
+        row = self.env.cr.fetchone()
+        Membership = self.env["coop.membership"].sudo()
+        if not row:
+            return self.browse(), Membership
+        return self.browse(row[0]), Membership.browse(row[1] or [])
+
+    def _coop_intercoop_benefit_values(self):
+        """Plain benefits of one contact here: agreement or trial card."""
         self.ensure_one()
         benefit = self._coop_intercoop_benefits().get(self.id)
         if not benefit:
@@ -251,10 +316,9 @@ class ResPartner(models.Model):
         self._coop_intercoop_check_staff()
         if isinstance(partner_id, bool) or not isinstance(partner_id, int):
             raise UserError(self.env._("The contact must be given by its id."))
-        # one query: the contact exists and the caller may read it
-        partner = self.with_context(active_test=False).search(
-            [("id", "=", partner_id)], limit=1
-        )
+        # one query: the contact exists, the caller may read it, and its own
+        # membership here (for the shift duty)
+        partner, membership = self._coop_intercoop_find_customer(partner_id)
         if not partner:
             raise UserError(self.env._("This contact does not exist (any more)."))
-        return partner._coop_intercoop_status_values()
+        return partner._coop_intercoop_status_values(membership=membership)

@@ -1,4 +1,5 @@
 from . import test_trial_rules
+from . import test_shift_duty_rules
 from . import test_volunteer_hours_csv
 from . import test_volunteer_hours_import_formats
 from . import test_trial_card
@@ -10,3 +11,6 @@ from . import test_security_access
 from . import test_security_inputs
 from . import test_click_everywhere
 from . import test_journey_tour
+from . import test_shift_duty
+from . import test_shift_duty_security
+from . import test_pos_shift_duty

@@ -1,2 +1,3 @@
+from . import shift_duty
 from . import trial_rules
 from . import volunteer_hours_csv

@@ -3,6 +3,7 @@ from . import res_config_settings
 from . import res_partner
 from . import account_move
 from . import coop_network_client
+from . import coop_network_client_rating
 from . import coop_network_departure
 from . import coop_network_departure_line
 from . import coop_commission_agreement
@@ -13,3 +14,7 @@ from . import coop_commission_settlement
 from . import coop_commission_settlement_computation
 from . import coop_commission_settlement_documents
 from . import coop_commission_settlement_line
+from . import coop_commission_settlement_satisfaction
+from . import coop_mediator_assessment
+from . import coop_section_report
+from . import coop_section_report_line

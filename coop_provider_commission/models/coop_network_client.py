@@ -8,7 +8,8 @@ from odoo.exceptions import ValidationError
 class CoopNetworkClient(models.Model):
     _name = "coop.network.client"
     _description = "Business Network Client"
-    _inherit = ("mail.thread",)
+    # rating.mixin is a mail.thread with Odoo's ratings (the client rates its mediator)
+    _inherit = ("rating.mixin",)
     _order = "provider_id, client_id"
     _rec_name = "client_id"
     _check_company_auto = True

@@ -17,3 +17,11 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
         string="Commission Responsible",
     )
+    coop_rating_interval_months = fields.Integer(
+        related="company_id.coop_rating_interval_months",
+        readonly=False,
+    )
+    coop_head_office_id = fields.Many2one(
+        related="company_id.coop_head_office_id",
+        readonly=False,
+    )

@@ -1,4 +1,5 @@
 from . import test_commission_rules
+from . import test_satisfaction_rules
 from . import test_declaration_import_rules
 from . import test_declaration_import_formats
 from . import test_network_client
@@ -15,3 +16,6 @@ from . import test_portal_offer
 from . import test_language
 from . import test_tour
 from . import test_demo
+from . import test_satisfaction
+from . import test_satisfaction_security
+from . import test_satisfaction_tour

@@ -89,6 +89,14 @@ export class CoopIntercoopStatus extends Component {
     get hasStatus() {
         return this.status && this.status.kind !== "none";
     }
+    /** The customer's shift duty as a member here (food cooperatives, 004). */
+    get shiftDuty() {
+        return this.status?.shift_duty || false;
+    }
+    get shiftDutyClass() {
+        const classes = { up_to_date: "text-bg-success", late: "text-bg-danger" };
+        return classes[this.shiftDuty.state] || "text-bg-secondary";
+    }
     onClickRegister() {
         this.pos.coopRegisterVisitor();
     }
