@@ -8,6 +8,26 @@ from odoo import Command, fields
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 from odoo.tools import mute_logger
 
+# the seeds' trial formulas (their pricelist and company are the test's)
+FORMULA_COOPALIM = {"name": "Coopalim visitor card", "max_purchases": 3}
+FORMULA_BAUDET = {"name": "Au Baudet discovery card", "max_purchases": 4}
+FORMULA_NID = {
+    "name": "Le Nid tester",
+    "max_days": 60,
+    "require_lastname": True,
+    "require_firstname": True,
+    "require_email": True,
+}
+# member conditions: 20 % off everything
+MEMBER_PRICELIST_ITEM = {
+    "compute_price": "percentage",
+    "percent_price": 20,
+    "applied_on": "3_global",
+}
+SALES_AND_CONTACTS = (
+    "sales_team.group_sale_salesman_all_leads,base.group_partner_manager"
+)
+
 
 class IntercoopCase(TransactionCase):
     """Data with the seeds' numbers, built by the tests (no demo data)."""
@@ -17,23 +37,24 @@ class IntercoopCase(TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env.company
-        cls.manager = new_test_user(
-            cls.env,
-            login="ic_manager",
-            groups="coop_intercoop.group_coop_intercoop_manager,"
-            "sales_team.group_sale_salesman_all_leads,base.group_partner_manager",
+        cls._create_staff_users()
+        cls._create_pricelists()
+        cls._create_formulas()
+        cls.product = cls.env["product.product"].create(
+            {"name": "Organic lentils", "list_price": 100.0, "type": "consu"}
         )
-        cls.user = new_test_user(
-            cls.env,
-            login="ic_user",
-            groups="coop_intercoop.group_coop_intercoop_user,"
-            "sales_team.group_sale_salesman_all_leads,base.group_partner_manager",
-        )
-        cls.pos_user = new_test_user(
-            cls.env,
-            login="ic_cashier",
-            groups="base.group_user,point_of_sale.group_pos_user",
-        )
+
+    @classmethod
+    def _create_staff_users(cls):
+        manager = "coop_intercoop.group_coop_intercoop_manager," + SALES_AND_CONTACTS
+        user = "coop_intercoop.group_coop_intercoop_user," + SALES_AND_CONTACTS
+        cashier = "base.group_user,point_of_sale.group_pos_user"
+        cls.manager = new_test_user(cls.env, login="ic_manager", groups=manager)
+        cls.user = new_test_user(cls.env, login="ic_user", groups=user)
+        cls.pos_user = new_test_user(cls.env, login="ic_cashier", groups=cashier)
+
+    @classmethod
+    def _create_pricelists(cls):
         Pricelist = cls.env["product.pricelist"]
         cls.public_pricelist = Pricelist.create(
             {"name": "Public", "company_id": cls.company.id, "sequence": 1}
@@ -43,45 +64,17 @@ class IntercoopCase(TransactionCase):
                 "name": "Member conditions",
                 "company_id": cls.company.id,
                 "sequence": 50,
-                "item_ids": [
-                    Command.create(
-                        {
-                            "compute_price": "percentage",
-                            "percent_price": 20,
-                            "applied_on": "3_global",
-                        }
-                    )
-                ],
+                "item_ids": [Command.create(dict(MEMBER_PRICELIST_ITEM))],
             }
         )
+
+    @classmethod
+    def _create_formulas(cls):
         Formula = cls.env["coop.trial.formula"]
-        cls.formula_coopalim = Formula.create(
-            {
-                "name": "Coopalim visitor card",
-                "max_purchases": 3,
-                "pricelist_id": cls.member_pricelist.id,
-            }
-        )
-        cls.formula_baudet = Formula.create(
-            {
-                "name": "Au Baudet discovery card",
-                "max_purchases": 4,
-                "pricelist_id": cls.member_pricelist.id,
-            }
-        )
-        cls.formula_nid = Formula.create(
-            {
-                "name": "Le Nid tester",
-                "max_days": 60,
-                "require_lastname": True,
-                "require_firstname": True,
-                "require_email": True,
-                "pricelist_id": cls.member_pricelist.id,
-            }
-        )
-        cls.product = cls.env["product.product"].create(
-            {"name": "Organic lentils", "list_price": 100.0, "type": "consu"}
-        )
+        pricelist = {"pricelist_id": cls.member_pricelist.id}
+        cls.formula_coopalim = Formula.create({**FORMULA_COOPALIM, **pricelist})
+        cls.formula_baudet = Formula.create({**FORMULA_BAUDET, **pricelist})
+        cls.formula_nid = Formula.create({**FORMULA_NID, **pricelist})
 
     @classmethod
     def _member_category(cls, company=None, code="cooperator", **vals):

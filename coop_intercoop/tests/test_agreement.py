@@ -16,6 +16,13 @@ class TestAgreement(IntercoopCase):
         cls.partner_coop = cls.env["res.partner"].create(
             {"name": "HendayaKoop", "is_company": True}
         )
+        cls._create_refurbished_laptop()
+        cls._create_voucher_program()
+        cls._create_agreements()
+
+    @classmethod
+    def _create_refurbished_laptop(cls):
+        """A laptop in itopie's refurbished hardware category, untaxed."""
         cls.categ_itopie = cls.env["product.category"].create(
             {"name": "Refurbished hardware and workshop"}
         )
@@ -31,6 +38,10 @@ class TestAgreement(IntercoopCase):
                 "taxes_id": [Command.clear()],
             }
         )
+
+    @classmethod
+    def _create_voucher_program(cls):
+        """A welcome voucher: 10 % off itopie's category, with a code."""
         cls.voucher_program = cls.env["loyalty.program"].create(
             {
                 "name": "Welcome voucher 10 %",
@@ -53,6 +64,10 @@ class TestAgreement(IntercoopCase):
                 ],
             }
         )
+
+    @classmethod
+    def _create_agreements(cls):
+        """The signed HendayaKoop agreement, and one that ended yesterday."""
         today = fields.Date.today()
         cls.agreement = cls.env["coop.intercoop.agreement"].create(
             {

@@ -6,6 +6,8 @@ from odoo.tests import tagged
 
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
+from .common import FORMULA_COOPALIM, FORMULA_NID, MEMBER_PRICELIST_ITEM
+
 
 @tagged("post_install", "-at_install")
 class TestPosIntercoopTour(TestPointOfSaleHttpCommon):
@@ -16,47 +18,38 @@ class TestPosIntercoopTour(TestPointOfSaleHttpCommon):
             "coop_intercoop.group_coop_intercoop_manager"
         )
         company = cls.main_pos_config.company_id
+        cls._create_member_pricelist(company)
+        cls._create_formulas(company)
+        cls._create_visitor_cards(company)
+        cls._create_agreement_member(company)
+
+    @classmethod
+    def _create_member_pricelist(cls, company):
+        """Member conditions, offered by the shop's point of sale."""
         cls.member_pricelist = cls.env["product.pricelist"].create(
             {
                 "name": "Member conditions",
                 "company_id": company.id,
                 "currency_id": company.currency_id.id,
-                "item_ids": [
-                    Command.create(
-                        {
-                            "compute_price": "percentage",
-                            "percent_price": 20,
-                            "applied_on": "3_global",
-                        }
-                    )
-                ],
+                "item_ids": [Command.create(dict(MEMBER_PRICELIST_ITEM))],
             }
         )
         cls.main_pos_config.write(
             {"available_pricelist_ids": [Command.link(cls.member_pricelist.id)]}
         )
+
+    @classmethod
+    def _create_formulas(cls, company):
         Formula = cls.env["coop.trial.formula"]
+        vals = {"pricelist_id": cls.member_pricelist.id, "company_id": company.id}
         cls.formula_coopalim = Formula.create(
-            {
-                "name": "Coopalim visitor card",
-                "max_purchases": 3,
-                "pricelist_id": cls.member_pricelist.id,
-                "company_id": company.id,
-                "sequence": 1,
-            }
+            {**FORMULA_COOPALIM, **vals, "sequence": 1}
         )
-        cls.formula_nid = Formula.create(
-            {
-                "name": "Le Nid tester",
-                "max_days": 60,
-                "require_lastname": True,
-                "require_firstname": True,
-                "require_email": True,
-                "pricelist_id": cls.member_pricelist.id,
-                "company_id": company.id,
-                "sequence": 2,
-            }
-        )
+        cls.formula_nid = Formula.create({**FORMULA_NID, **vals, "sequence": 2})
+
+    @classmethod
+    def _create_visitor_cards(cls, company):
+        """Nico's card, and a card whose 3 purchases are used up."""
         Card = cls.env["coop.trial.card"].with_company(company)
         cls.card = Card._register_visitor(
             cls.formula_coopalim.id, {"lastname": "Nico Visitor"}
@@ -67,6 +60,10 @@ class TestPosIntercoopTour(TestPointOfSaleHttpCommon):
         cls.env["coop.trial.card.usage"].create(
             [{"card_id": used_up.id, "quantity": 1} for _i in range(3)]
         )
+
+    @classmethod
+    def _create_agreement_member(cls, company):
+        """Mathilde, a member of the partner cooperative HendayaKoop."""
         partner_coop = cls.env["res.partner"].create(
             {"name": "HendayaKoop", "is_company": True}
         )

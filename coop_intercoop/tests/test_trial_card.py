@@ -240,10 +240,50 @@ class TestTrialCard(IntercoopCase):
             counts.append(self.env.cr.sql_log_count - before)
         self.assertLessEqual(max(counts), 8, counts)
 
+    def _create_cards(self, specs):
+        """One visitor card a ``(formula, start date, cancelled, purchases
+        used)`` spec, their states computed afresh."""
+        Card = self.env["coop.trial.card"]
+        cards = Card.browse()
+        for i, (formula, start, cancelled, used) in enumerate(specs):
+            partner = self.env["res.partner"].create({"name": "Visitor %d" % i})
+            card = Card.create(
+                {
+                    "partner_id": partner.id,
+                    "formula_id": formula.id,
+                    "start_date": start,
+                }
+            )
+            if used:
+                self.env["coop.trial.card.usage"].create(
+                    {"card_id": card.id, "quantity": used}
+                )
+            if cancelled:
+                card.cancelled = True
+            cards |= card
+        cards.invalidate_recordset()
+        return cards
+
+    def _assert_state_search_matches(self, cards):
+        """Searching ``cards`` by state, with each operator, finds the cards
+        whose computed state matches."""
+        Card = self.env["coop.trial.card"]
+        for value in ("active", "expired", "cancelled", "exhausted"):
+            expected = cards.filtered(lambda c, v=value: c.state == v)
+            found = Card.search([("id", "in", cards.ids), ("state", "=", value)])
+            self.assertEqual(found, expected, value)
+            others = Card.search([("id", "in", cards.ids), ("state", "!=", value)])
+            self.assertEqual(others, cards - expected, value)
+        pair = Card.search(
+            [("id", "in", cards.ids), ("state", "in", ["expired", "cancelled"])]
+        )
+        self.assertEqual(
+            pair, cards.filtered(lambda c: c.state in ("expired", "cancelled"))
+        )
+
     def test_search_by_state_matches_the_rule(self):
         """The state search reads candidate cards only; it must find exactly
         the cards the state rule gives, for every state and operator."""
-        Card = self.env["coop.trial.card"]
         specs = [
             # formula, start date, cancelled, purchases used
             (self.formula_nid, "2026-03-01", False, 0),  # active (day 30)
@@ -253,25 +293,8 @@ class TestTrialCard(IntercoopCase):
             (self.formula_coopalim, "2025-01-01", False, 1),  # active, no day limit
             (self.formula_nid, "2026-05-01", False, 0),  # starts later: active
         ]
-        cards = Card.browse()
         with freeze_time("2026-03-30"):
-            for i, (formula, start, cancelled, used) in enumerate(specs):
-                partner = self.env["res.partner"].create({"name": "Visitor %d" % i})
-                card = Card.create(
-                    {
-                        "partner_id": partner.id,
-                        "formula_id": formula.id,
-                        "start_date": start,
-                    }
-                )
-                if used:
-                    self.env["coop.trial.card.usage"].create(
-                        {"card_id": card.id, "quantity": used}
-                    )
-                if cancelled:
-                    card.cancelled = True
-                cards |= card
-            cards.invalidate_recordset()
+            cards = self._create_cards(specs)
             states = cards.mapped("state")
             self.assertEqual(
                 states,
@@ -284,15 +307,4 @@ class TestTrialCard(IntercoopCase):
                     "active",
                 ],
             )
-            for value in ("active", "expired", "cancelled", "exhausted"):
-                expected = cards.filtered(lambda c, v=value: c.state == v)
-                found = Card.search([("id", "in", cards.ids), ("state", "=", value)])
-                self.assertEqual(found, expected, value)
-                others = Card.search([("id", "in", cards.ids), ("state", "!=", value)])
-                self.assertEqual(others, cards - expected, value)
-            pair = Card.search(
-                [("id", "in", cards.ids), ("state", "in", ["expired", "cancelled"])]
-            )
-            self.assertEqual(
-                pair, cards.filtered(lambda c: c.state in ("expired", "cancelled"))
-            )
+            self._assert_state_search_matches(cards)

@@ -12,6 +12,70 @@ from ..tools import volunteer_hours_csv as v
 HEADER = "member_email,member_name,date,hours,activity\n"
 KNOWN = {"ana@home.coop", "bob@home.coop"}
 
+# a CSV body after HEADER, and the errors it gives: (row, code, value);
+# bob's 2026-05-01 shop shift is already imported
+ERROR_CASES = [
+    ("ana@home.coop,Ana,2026-05-02,3,Shop shift\n", []),
+    ("ANA@home.coop,Ana,2026-05-02,2.5,Shop shift\n", []),
+    (
+        "zoe@else.coop,Zoe,2026-05-02,3,Shop shift\n",
+        [(2, "unknown_member", "zoe@else.coop")],
+    ),
+    (",Nobody,2026-05-02,3,Shop shift\n", [(2, "missing_member", "")]),
+    ("ana@home.coop,Ana,02/05/2026,3,Shop shift\n", []),
+    (
+        "ana@home.coop,Ana,05/31/2026,3,Shop shift\n",
+        [(2, "bad_date", "05/31/2026")],
+    ),
+    ("ana@home.coop,Ana,2026-05-02,-1,Shop shift\n", [(2, "bad_hours", "-1")]),
+    ("ana@home.coop,Ana,2026-05-02,0,Shop shift\n", [(2, "bad_hours", "0")]),
+    ("ana@home.coop,Ana,2026-05-02,24,Shop shift\n", []),
+    (
+        "ana@home.coop,Ana,2026-05-02,24.01,Shop shift\n",
+        [(2, "bad_hours", "24.01")],
+    ),
+    (
+        "ana@home.coop,Ana,2026-05-02,abc,Shop shift\n",
+        [(2, "bad_hours", "abc")],
+    ),
+    ('ana@home.coop,Ana,2026-05-02,"2,5",Shop shift\n', []),
+    (
+        "ana@home.coop,Ana,2026-05-02,nan,Shop shift\n",
+        [(2, "bad_hours", "nan")],
+    ),
+    (
+        "ana@home.coop,Ana,2026-05-02,inf,Shop shift\n",
+        [(2, "bad_hours", "inf")],
+    ),
+    ('"Ana <Ana@Home.coop>",Ana,2026-05-02,3,Shop shift\n', []),
+    ("ana@home.coop,Ana,2026-05-02,3,\n", [(2, "missing_activity", "")]),
+    (
+        (
+            "ana@home.coop,Ana,2026-05-02,3,Shop shift\n"
+            "ana@home.coop,Ana,2026-05-02,3,shop shift\n"
+        ),
+        [(3, "duplicate_in_file", "ana@home.coop")],
+    ),
+    (
+        "bob@home.coop,Bob,2026-05-01,3,Shop shift\n",
+        [(2, "already_imported", "bob@home.coop")],
+    ),
+    ("", [(1, "empty", "")]),
+    (
+        f"ana@home.coop,Ana,2026-05-02,3,{'a' * 129}\n",
+        [(2, "activity_too_long", "128")],
+    ),
+    (f"ana@home.coop,Ana,2026-05-02,3,{'a' * 128}\n", []),
+    (
+        "ana@home.coop,Ana,2026-05-02,1e400,Shop shift\n",
+        [(2, "bad_hours", "1e400")],
+    ),
+    (
+        "ana@home.coop,Ana,2026-05-02,3,Shop shift,extra,cells\n",
+        [],
+    ),
+]
+
 
 def table(text):
     """The rows of CSV text, blank ones left out (as Odoo's import reads)."""
@@ -41,69 +105,7 @@ class TestVolunteerHoursCsv(BaseCase):
 
     def test_errors_by_row(self):
         existing = {v.line_key("bob@home.coop", date(2026, 5, 1), "Shop shift")}
-        cases = [
-            # body, expected errors
-            ("ana@home.coop,Ana,2026-05-02,3,Shop shift\n", []),
-            ("ANA@home.coop,Ana,2026-05-02,2.5,Shop shift\n", []),
-            (
-                "zoe@else.coop,Zoe,2026-05-02,3,Shop shift\n",
-                [(2, "unknown_member", "zoe@else.coop")],
-            ),
-            (",Nobody,2026-05-02,3,Shop shift\n", [(2, "missing_member", "")]),
-            ("ana@home.coop,Ana,02/05/2026,3,Shop shift\n", []),
-            (
-                "ana@home.coop,Ana,05/31/2026,3,Shop shift\n",
-                [(2, "bad_date", "05/31/2026")],
-            ),
-            ("ana@home.coop,Ana,2026-05-02,-1,Shop shift\n", [(2, "bad_hours", "-1")]),
-            ("ana@home.coop,Ana,2026-05-02,0,Shop shift\n", [(2, "bad_hours", "0")]),
-            ("ana@home.coop,Ana,2026-05-02,24,Shop shift\n", []),
-            (
-                "ana@home.coop,Ana,2026-05-02,24.01,Shop shift\n",
-                [(2, "bad_hours", "24.01")],
-            ),
-            (
-                "ana@home.coop,Ana,2026-05-02,abc,Shop shift\n",
-                [(2, "bad_hours", "abc")],
-            ),
-            ('ana@home.coop,Ana,2026-05-02,"2,5",Shop shift\n', []),
-            (
-                "ana@home.coop,Ana,2026-05-02,nan,Shop shift\n",
-                [(2, "bad_hours", "nan")],
-            ),
-            (
-                "ana@home.coop,Ana,2026-05-02,inf,Shop shift\n",
-                [(2, "bad_hours", "inf")],
-            ),
-            ('"Ana <Ana@Home.coop>",Ana,2026-05-02,3,Shop shift\n', []),
-            ("ana@home.coop,Ana,2026-05-02,3,\n", [(2, "missing_activity", "")]),
-            (
-                (
-                    "ana@home.coop,Ana,2026-05-02,3,Shop shift\n"
-                    "ana@home.coop,Ana,2026-05-02,3,shop shift\n"
-                ),
-                [(3, "duplicate_in_file", "ana@home.coop")],
-            ),
-            (
-                "bob@home.coop,Bob,2026-05-01,3,Shop shift\n",
-                [(2, "already_imported", "bob@home.coop")],
-            ),
-            ("", [(1, "empty", "")]),
-            (
-                f"ana@home.coop,Ana,2026-05-02,3,{'a' * 129}\n",
-                [(2, "activity_too_long", "128")],
-            ),
-            (f"ana@home.coop,Ana,2026-05-02,3,{'a' * 128}\n", []),
-            (
-                "ana@home.coop,Ana,2026-05-02,1e400,Shop shift\n",
-                [(2, "bad_hours", "1e400")],
-            ),
-            (
-                "ana@home.coop,Ana,2026-05-02,3,Shop shift,extra,cells\n",
-                [],
-            ),
-        ]
-        for body, expected in cases:
+        for body, expected in ERROR_CASES:
             with self.subTest(body=body):
                 _lines, errors = v.parse_rows(table(HEADER + body), KNOWN, existing)
                 self.assertEqual(errors, expected)

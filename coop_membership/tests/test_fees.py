@@ -16,8 +16,10 @@ class TestFees(CoopCommon):
     def _fees(self, period):
         return self.env["coop.fee.line"].search([("period_id", "=", period.id)])
 
-    @freeze_time("2026-02-01")
-    def test_fee_run_idempotent_prorated_exempt_passive(self):
+    def _create_fee_run_members(self):
+        """One member of each case of a 2026 fee run: (full year, joined in
+        August, joined in November, employee, passive then leaving,
+        candidate, beneficiary organisation)."""
         full = self._member(
             "Full", self.cat_provider, "active", join_date=date(2025, 6, 1)
         )
@@ -47,6 +49,11 @@ class TestFees(CoopCommon):
             payroll=3000000,
             is_company=True,
         )
+        return full, half, free, exempt, passive, cand, org
+
+    @freeze_time("2026-02-01")
+    def test_fee_run_idempotent_prorated_exempt_passive(self):
+        full, half, free, exempt, passive, cand, org = self._create_fee_run_members()
         period = self.scheme_year._get_or_create_period(date(2026, 2, 1))
         self.assertEqual(
             (period.date_start, period.date_end), (date(2026, 1, 1), date(2026, 12, 31))

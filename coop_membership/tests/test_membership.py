@@ -127,9 +127,9 @@ class TestMembership(CoopCommon):
             org.write({"category_id": self.cat_employee.id})
         self.assertEqual(org.category_id, self.cat_beneficiary)
 
-    def test_partner_reviewed_after_one_year(self):
-        # itopie: a partner is reviewed after one year for a move to provider
-        partner_cat = self.env["coop.member.category"].create(
+    def _create_partner_category(self):
+        """itopie's partner category: reviewed after one year."""
+        return self.env["coop.member.category"].create(
             {
                 "name": "Partner",
                 "code": "PAR",
@@ -138,6 +138,17 @@ class TestMembership(CoopCommon):
                 "review_after_months": 12,
             }
         )
+
+    def _review_activities(self, member):
+        """The to-do activities asking to review ``member``'s category."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        return member.activity_ids.filtered(
+            lambda a: a.activity_type_id == todo and "review" in a.summary
+        )
+
+    def test_partner_reviewed_after_one_year(self):
+        # itopie: a partner is reviewed after one year for a move to provider
+        partner_cat = self._create_partner_category()
         member = self._member(
             "Pat Partner", partner_cat, "active", join_date=date(2025, 11, 1)
         )
@@ -146,24 +157,16 @@ class TestMembership(CoopCommon):
         line = member.history_ids
         self.assertEqual(line.review_date, date(2026, 11, 1))
         self.assertFalse(other.history_ids.review_date)
-        todo = self.env.ref("mail.mail_activity_data_todo")
-
-        def reviews():
-            return member.activity_ids.filtered(
-                lambda a: a.activity_type_id == todo and "review" in a.summary
-            )
-
         with freeze_time("2026-10-31"):
             History._cron_schedule_reviews()
-        self.assertFalse(reviews())
+        self.assertFalse(self._review_activities(member))
         with freeze_time("2026-11-01"):
             History._cron_schedule_reviews()
             History._cron_schedule_reviews()  # once only
-        self.assertEqual(len(reviews()), 1)
-        self.assertIn("Partner since 2025-11-01", reviews().summary)
-        self.assertTrue(
-            reviews().user_id.has_group("coop_membership.group_coop_manager")
-        )
+        reviews = self._review_activities(member)
+        self.assertEqual(len(reviews), 1)
+        self.assertIn("Partner since 2025-11-01", reviews.summary)
+        self.assertTrue(reviews.user_id.has_group("coop_membership.group_coop_manager"))
         self.assertTrue(line.review_scheduled)
         self.assertFalse(other.activity_ids)
         # moved to provider: the partner line is closed, no review of the

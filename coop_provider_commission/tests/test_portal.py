@@ -10,6 +10,15 @@ from odoo.addons.coop_spreadsheet_import.tests.common import csv_bytes
 from .common import CommissionHttpCase
 
 HEADER = ["client", "invoice_ref", "date", "amount"]
+# a typed line's bad values, and the start of the message the page shows
+BAD_TYPED_LINES = (
+    ({"invoice_ref": "W-1"}, "invoice reference W-1 was already declared"),
+    ({"amount": "nan"}, "the amount nan is not a number"),
+    ({"amount": "inf"}, "the amount inf is not a number"),
+    ({"amount": "-5"}, "the amount -5 is negative"),
+    ({"date": "2026-04-01"}, "the date 2026-04-01 is outside the declared"),
+    ({"date": "31.02.2026"}, "the date 31.02.2026 is not a valid date"),
+)
 
 
 @tagged("post_install", "-at_install")
@@ -89,59 +98,39 @@ class TestPortal(CommissionHttpCase):
         )
         self.assertEqual(len(self.decl_bruno.line_ids), 1)
 
-    def test_portal_declaration_flow(self):
-        self.authenticate("portal_anne", "portal_anne_pw")
-        url = self.decl_anne.access_url
-        response = self._post(
-            url + "/line",
-            {
-                "client_id": self.client_a.id,
-                "invoice_ref": "W-1",
-                "date": "2026-03-04",
-                "amount": "6000",
-            },
-        )
+    def _post_line(self, url, **values):
+        """Type a line into the declaration at ``url``: Client Alpha, W-9,
+        2026-03-04, 10, but for ``values``."""
+        line = {
+            "client_id": self.client_a.id,
+            "invoice_ref": "W-9",
+            "date": "2026-03-04",
+            "amount": "10",
+        }
+        return self._post(url + "/line", dict(line, **values))
+
+    def _declare_typed_lines(self, url):
+        """Anne types W-1 (6000); a line for another provider's client or a
+        bad line is refused with a message and records nothing."""
+        response = self._post_line(url, invoice_ref="W-1", amount="6000")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.decl_anne.line_ids.invoice_ref, "W-1")
         # declaring for another provider's client is refused
-        response = self._post(
-            url + "/line",
-            {
-                "client_id": self.client_c.id,
-                "invoice_ref": "W-2",
-                "date": "2026-03-04",
-                "amount": "10",
-            },
-        )
+        response = self._post_line(url, client_id=self.client_c.id, invoice_ref="W-2")
         self.assertIn("is not in your network portfolio", response.text)
         self.assertEqual(len(self.decl_anne.line_ids), 1)
         # a typed line gets the checks of a spreadsheet row: a clear message
         # on the page, nothing recorded
-        for values, message in (
-            ({"invoice_ref": "W-1"}, "invoice reference W-1 was already declared"),
-            ({"amount": "nan"}, "the amount nan is not a number"),
-            ({"amount": "inf"}, "the amount inf is not a number"),
-            ({"amount": "-5"}, "the amount -5 is negative"),
-            ({"date": "2026-04-01"}, "the date 2026-04-01 is outside the declared"),
-            ({"date": "31.02.2026"}, "the date 31.02.2026 is not a valid date"),
-        ):
+        for values, message in BAD_TYPED_LINES:
             with self.subTest(**values):
-                response = self._post(
-                    url + "/line",
-                    dict(
-                        {
-                            "client_id": self.client_a.id,
-                            "invoice_ref": "W-9",
-                            "date": "2026-03-04",
-                            "amount": "10",
-                        },
-                        **values,
-                    ),
-                )
+                response = self._post_line(url, **values)
                 self.assertEqual(response.status_code, 400)
                 self.assertIn(message[:1].upper() + message[1:], response.text)
                 self.assertEqual(len(self.decl_anne.line_ids), 1)
-        # a bad spreadsheet: every bad row listed, nothing imported
+
+    def _declare_by_spreadsheet(self, url):
+        """A bad spreadsheet lists every bad row and imports nothing; a good
+        one adds W-3 (4000)."""
         bad = csv_bytes(
             [
                 HEADER,
@@ -156,6 +145,12 @@ class TestPortal(CommissionHttpCase):
         self.assertEqual(len(self.decl_anne.line_ids), 1)
         good = csv_bytes([HEADER, ["Client Beta", "W-3", "2026-03-05", "4000"]])
         self._post(url + "/upload", files={"file": ("march.csv", good)})
+
+    def test_portal_declaration_flow(self):
+        self.authenticate("portal_anne", "portal_anne_pw")
+        url = self.decl_anne.access_url
+        self._declare_typed_lines(url)
+        self._declare_by_spreadsheet(url)
         self.assertEqual(self.decl_anne.amount_total, 10000.0)
         self._post(url + "/submit")
         self.assertEqual(self.decl_anne.state, "submitted")

@@ -14,25 +14,8 @@ from odoo.addons.mail.tests.common import MockEmail
 ALIAS_DOMAIN = "shop.test"
 
 
-def raw_email(
-    subject="2024-17 Laptop for the accounting",
-    body="Hello,\nI need a laptop.\nDelay: 2 weeks\nQuality: used\n",
-    email_from="Marie Cooperatrice <marie.cooperatrice@example.com>",
-    email_to="orders@" + ALIAS_DOMAIN,
-    message_id=None,
-    in_reply_to="",
-    extra_headers="",
-    html=None,
-    charset="utf-8",
-    attachments=(),
-):
-    """A raw RFC 822 message as bytes (multipart when html/attachments); an
-    unknown charset is declared, the text is encoded in UTF-8."""
-    try:
-        encoding = codecs.lookup(charset).name
-    except LookupError:
-        encoding = "utf-8"
-    message_id = message_id or "<%s@client.example.com>" % uuid.uuid4().hex
+def _headers(subject, email_from, email_to, message_id, in_reply_to, extra_headers):
+    """The message's header lines (a non-ASCII subject encoded, RFC 2047)."""
     headers = [
         "Return-Path: <%s>" % email_from.rsplit("<", 1)[-1].rstrip(">"),
         "From: %s" % email_from,
@@ -50,6 +33,16 @@ def raw_email(
         headers.append("References: %s" % in_reply_to)
     if extra_headers:
         headers.extend(extra_headers.strip().splitlines())
+    return headers
+
+
+def _text_parts(body, html, charset):
+    """``(content type, transfer encoding, payload)`` of the text and html
+    bodies; an unknown charset is declared, the text encoded in UTF-8."""
+    try:
+        encoding = codecs.lookup(charset).name
+    except LookupError:
+        encoding = "utf-8"
     parts = []
     if body is not None:
         parts.append(
@@ -61,13 +54,20 @@ def raw_email(
         )
     if html is not None:
         parts.append(("text/html; charset=%s" % charset, "8bit", html.encode(encoding)))
-    if not attachments and len(parts) == 1:
-        ctype, cte, payload = parts[0]
-        head = "\r\n".join(
-            headers
-            + ["Content-Type: %s" % ctype, "Content-Transfer-Encoding: %s" % cte]
-        )
-        return head.encode("ascii") + b"\r\n\r\n" + payload + b"\r\n"
+    return parts
+
+
+def _single_part(headers, part):
+    ctype, cte, payload = part
+    head = "\r\n".join(
+        headers + ["Content-Type: %s" % ctype, "Content-Transfer-Encoding: %s" % cte]
+    )
+    return head.encode("ascii") + b"\r\n\r\n" + payload + b"\r\n"
+
+
+def _multipart(headers, parts, attachments):
+    """A multipart/mixed message: the text parts, then the attachments
+    (``(file name, bytes)``) in base64."""
     boundary = "==shop-boundary-%s==" % uuid.uuid4().hex[:8]
     head = "\r\n".join(
         headers + ['Content-Type: multipart/mixed; boundary="%s"' % boundary]
@@ -94,6 +94,30 @@ def raw_email(
     return b"\r\n".join(chunks) + b"\r\n"
 
 
+def raw_email(
+    subject="2024-17 Laptop for the accounting",
+    body="Hello,\nI need a laptop.\nDelay: 2 weeks\nQuality: used\n",
+    email_from="Marie Cooperatrice <marie.cooperatrice@example.com>",
+    email_to="orders@" + ALIAS_DOMAIN,
+    message_id=None,
+    in_reply_to="",
+    extra_headers="",
+    html=None,
+    charset="utf-8",
+    attachments=(),
+):
+    """A raw RFC 822 message as bytes (multipart when html/attachments); an
+    unknown charset is declared, the text is encoded in UTF-8."""
+    message_id = message_id or "<%s@client.example.com>" % uuid.uuid4().hex
+    headers = _headers(
+        subject, email_from, email_to, message_id, in_reply_to, extra_headers
+    )
+    parts = _text_parts(body, html, charset)
+    if not attachments and len(parts) == 1:
+        return _single_part(headers, parts[0])
+    return _multipart(headers, parts, attachments)
+
+
 class ShopOrdersCommon(MockEmail):
     """Company with an order alias, a member and a shop responsible."""
 
@@ -101,6 +125,19 @@ class ShopOrdersCommon(MockEmail):
     def setUpClass(cls):
         super().setUpClass()
         cls.company = cls.env.company
+        cls._create_alias_domain()
+        cls._configure_shop_orders()
+        # requests already there (demo data) are not this test's
+        cls.earlier_requests = cls.env["sale.order"].search(
+            [("shop_is_email_request", "=", True)]
+        )
+        cls.company._shop_order_set_alias("orders")
+        cls.alias = cls.company.shop_order_alias_id
+        cls._create_contacts()
+
+    @classmethod
+    def _create_alias_domain(cls):
+        """The company's alias domain, first of all domains."""
         cls.env["mail.alias.domain"].search([]).write({"sequence": 9999})
         domain = cls.env["mail.alias.domain"].search([("name", "=", ALIAS_DOMAIN)])
         cls.alias_domain = domain or cls.env["mail.alias.domain"].create(
@@ -120,6 +157,10 @@ class ShopOrdersCommon(MockEmail):
                 "phone": "+41 22 000 00 00",
             }
         )
+
+    @classmethod
+    def _configure_shop_orders(cls):
+        """The member tag, the shop responsible and the company's settings."""
         cls.member_tag = cls.env["res.partner.category"].create({"name": "Member T"})
         cls.shop_user = cls.env["res.users"].create(
             {
@@ -142,13 +183,11 @@ class ShopOrdersCommon(MockEmail):
                 "shop_order_invoice_email": True,
             }
         )
-        # requests already there (demo data) are not this test's
-        cls.earlier_requests = cls.env["sale.order"].search(
-            [("shop_is_email_request", "=", True)]
-        )
-        cls.company._shop_order_set_alias("orders")
-        cls.alias = cls.company.shop_order_alias_id
-        # a non-member contact sharing the address, created first
+
+    @classmethod
+    def _create_contacts(cls):
+        """Marie and Paul, members; a non-member contact sharing Marie's
+        address, created first."""
         cls.other_contact = cls.env["res.partner"].create(
             {"name": "Old contact", "email": "MARIE.Cooperatrice@example.com"}
         )

@@ -66,12 +66,12 @@ class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
         # new components: cost 60 + 15 %
         self.assertAlmostEqual(prices[self.ssd.id][0], 69.0)
 
-    def test_full_flow_email_to_invoice(self):
+    def _quote_emailed_request(self):
+        """Marie's request by email, quoted by the shop: a laptop, two SSDs."""
         with self.mock_mail_gateway():
             self.process(raw_email())
         order = self.requests()
         self.assertEqual(order.pricelist_id, self.member_pricelist)
-        # the shop prepares the quote
         order.write(
             {
                 "order_line": [
@@ -88,8 +88,10 @@ class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
         with self.mock_mail_gateway():
             order.with_user(self.shop_user).action_quotation_sent()
         self.assertEqual(order.shop_stage, "quoted")
+        return order
 
-        # the member confirms through the standard portal
+    def _accept_on_portal(self, order):
+        """The member signs the quotation through the standard portal."""
         order._portal_ensure_token()
         with self.mock_mail_gateway():
             result = self.make_jsonrpc_request(
@@ -105,7 +107,8 @@ class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
         self.assertEqual(order.state, "sale")
         self.assertEqual(order.shop_stage, "confirmed")
 
-        # make-to-order + buy: one purchase from the supplier
+    def _confirm_purchase(self, order):
+        """Make-to-order + buy: one purchase from the supplier, confirmed."""
         purchase = self.env["purchase.order"].search(
             [("partner_id", "=", self.vendor.id)]
         )
@@ -113,8 +116,10 @@ class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
         self.assertEqual(sorted(purchase.order_line.mapped("product_qty")), [1.0, 2.0])
         purchase.button_confirm()
         self.assertEqual(order.shop_stage, "ordered")
+        return purchase
 
-        # partial receipt: the laptop and one SSD
+    def _receive_part(self, order, purchase):
+        """A partial receipt, the laptop and one SSD: Marie is told once."""
         receipt = purchase.picking_ids
         for move in receipt.move_ids:
             move.quantity = 1
@@ -136,8 +141,10 @@ class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
         with self.mock_mail_gateway():
             receipt._shop_notify_arrivals()
         self.assertFalse(self._mails)
+        return receipt
 
-        # the backorder brings the second SSD
+    def _receive_backorder(self, order, purchase, receipt):
+        """The backorder brings the second SSD: the order has arrived."""
         backorder = purchase.picking_ids - receipt
         self.assertEqual(len(backorder), 1)
         with self.mock_mail_gateway():
@@ -151,8 +158,9 @@ class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
         self.assertIn("Your order", arrived[0]["body"])
         self.assertEqual(order.shop_stage, "arrived")
 
-        # invoice queued for Odoo's invoice sending when posted, then emailed
-        # with its PDF by the "Send invoices" job
+    def _invoice_by_email(self, order):
+        """The invoice is queued for Odoo's invoice sending when posted, then
+        emailed with its PDF by the "Send invoices" job."""
         invoice = order._create_invoices()
         with self.mock_mail_gateway():
             invoice.action_post()
@@ -173,8 +181,11 @@ class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
         self.assertTrue(invoice.is_move_sent)
         self.assertFalse(invoice.sending_data)
         self.assertEqual(order.shop_stage, "invoiced")
+        return invoice
 
-        # the whole history is in the quotation's chatter
+    def _assert_history_in_chatter(self, order, purchase, invoice):
+        """The whole history is in the quotation's chatter, amounts read with
+        their currency, as the staff reads them."""
         bodies = " ".join(order.message_ids.mapped("body"))
         self.assertIn("I need a laptop", bodies)
         self.assertIn(
@@ -185,13 +196,21 @@ class TestShopOrdersFlow(ShopOrdersCommon, HttpCase):
         self.assertIn("Ordered from", bodies)
         self.assertIn("has arrived", bodies)
         self.assertIn(invoice.name, bodies)
-        # amounts read with their currency, as the staff reads them
         for record in (purchase, invoice):
             with self.subTest(record=record.name):
                 amount = format_amount(
                     self.env, record.amount_total, record.currency_id
                 )
                 self.assertIn(amount.replace("\xa0", "&nbsp;"), bodies)
+
+    def test_full_flow_email_to_invoice(self):
+        order = self._quote_emailed_request()
+        self._accept_on_portal(order)
+        purchase = self._confirm_purchase(order)
+        receipt = self._receive_part(order, purchase)
+        self._receive_backorder(order, purchase, receipt)
+        invoice = self._invoice_by_email(order)
+        self._assert_history_in_chatter(order, purchase, invoice)
 
     def test_invoice_email_can_be_disabled(self):
         self.company.shop_order_invoice_email = False
