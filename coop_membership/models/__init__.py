@@ -28,6 +28,7 @@ from . import account_move
 from . import res_company_board
 from . import res_config_settings_board
 from . import coop_membership_board
+from . import coop_board_member_mixin
 from . import coop_board_mandate
 from . import coop_board_meeting
 from . import coop_board_attendance

@@ -12,26 +12,10 @@ class CoopBoardCandidacy(models.Model):
 
     _name = "coop.board.candidacy"
     _description = "Board Candidacy"
-    _inherit = ("mail.thread",)
+    _inherit = ("mail.thread", "coop.board.member.mixin")
     _order = "date desc, id desc"
     _check_company_auto = True
-    _rec_name = "membership_id"
 
-    membership_id = fields.Many2one(
-        "coop.membership",
-        string="Member",
-        required=True,
-        index=True,
-        check_company=True,
-        ondelete="restrict",
-        tracking=True,
-    )
-    partner_id = fields.Many2one(
-        related="membership_id.partner_id", store=True, string="Contact"
-    )
-    company_id = fields.Many2one(
-        related="membership_id.company_id", store=True, index=True
-    )
     category_id = fields.Many2one(
         "coop.member.category",
         string="Category Represented",

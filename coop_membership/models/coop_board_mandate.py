@@ -20,26 +20,10 @@ class CoopBoardMandate(models.Model):
 
     _name = "coop.board.mandate"
     _description = "Board Mandate"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "coop.board.member.mixin")
     _order = "date_start desc, role desc, id desc"
     _check_company_auto = True
-    _rec_name = "membership_id"
 
-    membership_id = fields.Many2one(
-        "coop.membership",
-        string="Member",
-        required=True,
-        index=True,
-        check_company=True,
-        ondelete="restrict",
-        tracking=True,
-    )
-    partner_id = fields.Many2one(
-        related="membership_id.partner_id", store=True, string="Contact"
-    )
-    company_id = fields.Many2one(
-        related="membership_id.company_id", store=True, index=True
-    )
     role = fields.Selection(ROLES, required=True, default="board", tracking=True)
     bureau_function = fields.Selection(BUREAU_FUNCTIONS, tracking=True)
     date_start = fields.Date(

@@ -65,6 +65,12 @@ class TestBoardMeeting(BoardCommon):
         self.assertEqual(meeting.state, "open")
         self.assertEqual(meeting.attending_count, 4)
         self.assertTrue(meeting.quorum_reached)
+        self._hold_and_check(meeting, lines)
+
+    def _hold_and_check(self, meeting, lines):
+        """Close the meeting of ``test_meeting_with_quorum_and_absences``:
+        the members not recorded are absent without excuse; only the
+        minutes may change afterwards."""
         meeting.minutes = "<p>Accounts approved.</p>"
         meeting.action_held()
         self.assertEqual(meeting.state, "held")
@@ -100,7 +106,8 @@ class TestBoardMeeting(BoardCommon):
             lines[name].state = "present"
         with freeze_time("2026-06-15"):
             with self.assertRaisesRegex(
-                UserError, r"requires 4 board member\(s\) attending, 1 of them outside the bureau\.$"
+                UserError,
+                r"requires 4 board member\(s\) attending, 1 of them outside the bureau\.$",
             ):
                 meeting.action_open()
             for name in ("President", "Treasurer", "Secretary"):

@@ -100,7 +100,9 @@ class TestBoardSecurity(BoardHttpCommon):
         self.assertPageRefused(
             "sec_portal_a", "/my/board/abc", 404, "MINUTES", "Error 404"
         )
-        # over RPC: the minutes of the held meeting, not its agenda nor attendance
+
+    def test_member_reads_nothing_else_over_rpc(self):
+        """The minutes of the held meeting, not its agenda nor attendance."""
         answer = self._rpc(
             "sec_portal_a",
             "coop.board.meeting",
