@@ -107,7 +107,8 @@ class TestBoardMeeting(BoardCommon):
         with freeze_time("2026-06-15"):
             with self.assertRaisesRegex(
                 UserError,
-                r"requires 4 board member\(s\) attending, 1 of them outside the bureau\.$",
+                r"requires 4 board member\(s\) attending, "
+                r"1 of them outside the bureau\.$",
             ):
                 meeting.action_open()
             for name in ("President", "Treasurer", "Secretary"):
