@@ -9,7 +9,7 @@ from ..tools import satisfaction
 
 
 class CoopCommissionSettlement(models.Model):
-    _inherit = "coop.commission.settlement"
+    _inherit = "coop.commission.settlement"  # pylint: disable=consider-merging-classes-inherited
 
     satisfaction_index = fields.Float(
         compute="_compute_satisfaction",
