@@ -11,9 +11,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # Our addons may depend only on these of ours (coop_intercoop builds on
-# membership; the two that import spreadsheets share the reader).
+# membership, as the makerspace does; the two that import spreadsheets share
+# the reader).
 ALLOWED_OWN_DEPENDS = {
     "coop_intercoop": {"coop_membership", "coop_spreadsheet_import"},
+    "coop_makerspace": {"coop_membership"},
     "coop_provider_commission": {"coop_spreadsheet_import"},
 }
 # a model stored in the database (access rights needed), not an AbstractModel
