@@ -10,3 +10,10 @@ from . import pos_session
 from . import sale_order
 from . import coop_member_category
 from . import coop_membership
+from . import coop_fee_scheme
+from . import coop_board_mandate
+from . import coop_shared_development
+from . import coop_shared_development_participant
+from . import coop_shared_development_hours
+from . import coop_shared_development_period
+from . import coop_shared_development_period_line

@@ -6,6 +6,9 @@ from odoo.exceptions import ValidationError
 
 from ..tools import shift_duty
 
+# a board mandate limit beyond a century is a typo
+MAX_MANDATE_MONTHS = 1200
+
 
 class CoopMemberCategory(models.Model):
     _inherit = "coop.member.category"
@@ -37,6 +40,14 @@ class CoopMemberCategory(models.Model):
         "introduced). Empty: from the day each member entered the category.",
     )
 
+    board_mandate_max_months = fields.Integer(
+        string="Board Mandate Limit (months)",
+        tracking=True,
+        help="The longest board or core-group mandate of a member standing for "
+        "the category, after which it rotates (komunigi, 002: 24 months for the "
+        "cooperative supermarkets' members). 0: no limit.",
+    )
+
     @api.model
     def _coop_bounds(self):
         limits = super()._coop_bounds()
@@ -44,6 +55,7 @@ class CoopMemberCategory(models.Model):
             {
                 "shift_duty_hours": (0, shift_duty.MAX_DUTY_HOURS),
                 "shift_cycle_length": (0, shift_duty.MAX_CYCLE_LENGTH),
+                "board_mandate_max_months": (0, MAX_MANDATE_MONTHS),
             }
         )
         return limits

@@ -14,3 +14,7 @@ from . import test_journey_tour
 from . import test_shift_duty
 from . import test_shift_duty_security
 from . import test_pos_shift_duty
+from . import test_shared_development_rules
+from . import test_shared_development
+from . import test_shared_development_security
+from . import test_komunigi_fee_rotation
