@@ -1,5 +1,7 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, datetime
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -135,7 +137,7 @@ class MaintenanceEquipment(models.Model):
         translated (or its code with ``with_code``)."""
         self.ensure_one()
         equipment = self.sudo()
-        day = fields.Date.context_today(self, at or fields.Datetime.now())
+        day = self._coop_day(at)
         companions = companions or self.env["res.partner"]
         active, fees_paid = self._coop_member_status(partner, equipment.company_id, day)
         level = equipment.coop_access_level_id
@@ -159,6 +161,13 @@ class MaintenanceEquipment(models.Model):
         )
         reason = code if with_code else self._coop_reason_text(code)
         return allowed, reason
+
+    @api.model
+    def _coop_day(self, at=None):
+        """The user's day of ``at`` (a datetime, a date, or now)."""
+        if isinstance(at, date) and not isinstance(at, datetime):
+            return at
+        return fields.Date.context_today(self, at or fields.Datetime.now())
 
     @api.model
     def _coop_reason_text(self, code):

@@ -85,14 +85,28 @@ class MaintenanceEquipment(models.Model):
         return {
             "name": self.env._("Danger reported: %s", self.name),
             "equipment_id": self.id,
-            "company_id": self.company_id.id or self.env.company.id,
+            "company_id": (self.company_id or self.env.company).id,
             "description": Markup("<p>%s</p>") % escape(description),
             "owner_user_id": reporter.id,
             "maintenance_type": "corrective",
             "priority": "3",
             "stage_id": stage.id,
+            "maintenance_team_id": self._coop_maintenance_team().id,
             "coop_danger": True,
         }
+
+    def _coop_maintenance_team(self):
+        """The equipment's team, else one of its company (a "Workshop" team
+        is created for a company that has none)."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        if self.maintenance_team_id:
+            return self.maintenance_team_id
+        Team = self.env["maintenance.team"]
+        team = Team.search([("company_id", "in", (company.id, False))], limit=1)
+        return team or Team.create(
+            {"name": self.env._("Workshop"), "company_id": company.id}
+        )
 
     def _coop_sync_withdrawn(self):
         """Withdrawn while a danger report is open on it; back in use once
