@@ -86,7 +86,9 @@ class CoopMakerspaceBadge(http.Controller):
         try:
             params = parse_body(request.httprequest.get_data(cache=False))
             badge = parse_badge(params.get("badge"))
-            equipment = self._equipment(device, parse_equipment(params.get("equipment")))
+            equipment = self._equipment(
+                device, parse_equipment(params.get("equipment"))
+            )
         except BadRequest as exc:
             return self._error(str(exc), exc.status)
         lang = device.company_id.partner_id.lang

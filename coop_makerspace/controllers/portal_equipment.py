@@ -21,7 +21,9 @@ class CoopMakerspacePortal(CustomerPortal):
         Qualification = request.env["coop.makerspace.qualification"]
         if not Qualification.has_access("read"):
             return Qualification
-        return Qualification.search([("partner_id", "=", request.env.user.partner_id.id)])
+        return Qualification.search(
+            [("partner_id", "=", request.env.user.partner_id.id)]
+        )
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)

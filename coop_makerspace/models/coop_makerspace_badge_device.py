@@ -32,7 +32,6 @@ class CoopMakerspaceBadgeDevice(models.Model):
     )
     equipment_id = fields.Many2one(
         "maintenance.equipment",
-        string="Equipment",
         check_company=True,
         help="The equipment this reader unlocks. Empty: the reader asks for "
         "any equipment of the company (e.g. a reader at the workshop's door "
@@ -40,13 +39,17 @@ class CoopMakerspaceBadgeDevice(models.Model):
     )
     location = fields.Char(size=128)
     key_index = fields.Char(
-        size=INDEX_SIZE, readonly=True, copy=False, index=True, groups="base.group_system"
+        size=INDEX_SIZE,
+        readonly=True,
+        copy=False,
+        index=True,
+        groups="base.group_system",
     )
     key_hash = fields.Char(readonly=True, copy=False, groups="base.group_system")
     key_set = fields.Boolean(
         string="Key Generated", compute="_compute_key_set", compute_sudo=True
     )
-    log_ids = fields.One2many("coop.makerspace.badge.log", "device_id", string="Log")
+    log_ids = fields.One2many("coop.makerspace.badge.log", "device_id")
 
     @api.depends("key_hash")
     def _compute_key_set(self):
@@ -82,7 +85,8 @@ class CoopMakerspaceBadgeDevice(models.Model):
         if not isinstance(key, str) or len(key) != KEY_SIZE:
             return self.browse()
         devices = (
-            self.sudo().with_context(active_test=True)
+            self.sudo()
+            .with_context(active_test=True)
             .search([("key_index", "=", key[:INDEX_SIZE])])
         )
         for device in devices:
@@ -94,12 +98,16 @@ class CoopMakerspaceBadgeDevice(models.Model):
         """Answer a reader (as superuser, the reader being authenticated):
         ``{"allowed", "reason", "reason_code"}``, and log the answer."""
         self.ensure_one()
-        membership = self.env["coop.membership"].sudo().search(
-            [
-                ("coop_badge_number", "=", badge_number),
-                ("company_id", "=", self.company_id.id),
-            ],
-            limit=1,
+        membership = (
+            self.env["coop.membership"]
+            .sudo()
+            .search(
+                [
+                    ("coop_badge_number", "=", badge_number),
+                    ("company_id", "=", self.company_id.id),
+                ],
+                limit=1,
+            )
         )
         partner = membership.partner_id
         if partner:
@@ -109,7 +117,9 @@ class CoopMakerspaceBadgeDevice(models.Model):
             allowed, code = False, "unknown_badge"
             reason = self.env._("unknown badge")
         self.env["coop.makerspace.badge.log"].sudo().create(
-            self._prepare_badge_log_vals(badge_number, partner, equipment, allowed, code, reason)
+            self._prepare_badge_log_vals(
+                badge_number, partner, equipment, allowed, code, reason
+            )
         )
         return {"allowed": allowed, "reason": reason, "reason_code": code}
 

@@ -27,14 +27,10 @@ class CoopMakerspaceBadgeLog(models.Model):
         index=True,
         ondelete="cascade",
     )
-    company_id = fields.Many2one(
-        related="device_id.company_id", store=True, index=True
-    )
+    company_id = fields.Many2one(related="device_id.company_id", store=True, index=True)
     badge_number = fields.Char(size=BADGE_SIZE, readonly=True, index=True)
     partner_id = fields.Many2one("res.partner", string="Member", readonly=True)
-    equipment_id = fields.Many2one(
-        "maintenance.equipment", string="Equipment", readonly=True
-    )
+    equipment_id = fields.Many2one("maintenance.equipment", readonly=True)
     allowed = fields.Boolean(readonly=True)
     reason_code = fields.Char(size=32, readonly=True)
     reason = fields.Char(size=REASON_SIZE, readonly=True)

@@ -34,7 +34,6 @@ class CoopMakerspaceQualification(models.Model):
     )
     equipment_id = fields.Many2one(
         "maintenance.equipment",
-        string="Equipment",
         index=True,
         check_company=True,
         ondelete="cascade",
@@ -52,7 +51,7 @@ class CoopMakerspaceQualification(models.Model):
     decision_date = fields.Date(
         required=True, default=fields.Date.context_today, tracking=True
     )
-    trainer_id = fields.Many2one("res.partner", string="Trainer", tracking=True)
+    trainer_id = fields.Many2one("res.partner", tracking=True)
     date_expiry = fields.Date(string="Expiry Date", tracking=True)
     meeting_id = fields.Many2one(
         "coop.board.meeting",

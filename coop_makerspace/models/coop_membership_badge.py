@@ -37,7 +37,6 @@ class CoopMembership(models.Model):
             if number and (number != number.strip() or not number.isprintable()):
                 raise ValidationError(
                     self.env._(
-                        "A badge number is printable text without surrounding "
-                        "spaces."
+                        "A badge number is printable text without surrounding spaces."
                     )
                 )

@@ -103,12 +103,16 @@ class MaintenanceEquipment(models.Model):
         active = (
             membership.state in BENEFIT_STATES and not membership.leaving_from_passive
         )
-        fees = self.env["coop.fee.line"].sudo().search(
-            [
-                ("membership_id", "=", membership.id),
-                ("kind", "=", "invoice"),
-                ("period_start", "<=", day),
-            ]
+        fees = (
+            self.env["coop.fee.line"]
+            .sudo()
+            .search(
+                [
+                    ("membership_id", "=", membership.id),
+                    ("kind", "=", "invoice"),
+                    ("period_start", "<=", day),
+                ]
+            )
         )
         return active, not fees._get_unpaid_on(day)
 

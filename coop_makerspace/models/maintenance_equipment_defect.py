@@ -47,9 +47,7 @@ class MaintenanceEquipment(models.Model):
         user = self.env.user
         if user.has_group(USER):
             return
-        membership = user.partner_id.sudo()._coop_get_membership(
-            self.sudo().company_id
-        )
+        membership = user.partner_id.sudo()._coop_get_membership(self.sudo().company_id)
         if not membership or membership.state not in BENEFIT_STATES:
             raise AccessError(
                 self.env._("Only the workshop's members can report a danger.")

@@ -29,10 +29,12 @@ class MaintenanceRequest(models.Model):
         self.ensure_one()
         group = self.env.ref(MANAGER)
         return group.sudo().users.filtered(
-            lambda user: not user.share
-            and user.active
-            and self.company_id in user.company_ids
-            and user != self.env.ref("base.user_root")
+            lambda user: (
+                not user.share
+                and user.active
+                and self.company_id in user.company_ids
+                and user != self.env.ref("base.user_root")
+            )
         )
 
     def _coop_alert_board(self):

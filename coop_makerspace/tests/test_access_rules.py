@@ -16,7 +16,10 @@ BLUE = (True, False, True)
 #  owner or board present) -> (allowed, reason code)
 TABLE = [
     ((True, True, False, GREEN, False, True, False), (True, rules.ALLOWED)),
-    ((False, True, False, GREEN, False, True, False), (False, rules.MEMBERSHIP_INACTIVE)),
+    (
+        (False, True, False, GREEN, False, True, False),
+        (False, rules.MEMBERSHIP_INACTIVE),
+    ),
     ((True, False, False, GREEN, False, True, False), (False, rules.FEES_UNPAID)),
     ((True, True, True, GREEN, True, False, True), (False, rules.WITHDRAWN)),
     ((True, True, False, YELLOW, False, True, False), (False, rules.NOT_QUALIFIED)),
@@ -24,12 +27,18 @@ TABLE = [
     ((True, True, False, RED, False, False, False), (False, rules.NOT_QUALIFIED)),
     ((True, True, False, RED, True, True, False), (False, rules.NOT_ALONE)),
     ((True, True, False, RED, True, False, False), (True, rules.ALLOWED)),
-    ((True, True, False, BLUE, True, False, False), (False, rules.OWNER_OR_BOARD_ABSENT)),
+    (
+        (True, True, False, BLUE, True, False, False),
+        (False, rules.OWNER_OR_BOARD_ABSENT),
+    ),
     ((True, True, False, BLUE, True, True, True), (False, rules.NOT_ALONE)),
     ((True, True, False, BLUE, True, False, True), (True, rules.ALLOWED)),
     ((True, True, False, BLUE, False, False, True), (False, rules.NOT_QUALIFIED)),
     # the first failing condition gives the reason
-    ((False, False, True, BLUE, False, True, False), (False, rules.MEMBERSHIP_INACTIVE)),
+    (
+        (False, False, True, BLUE, False, True, False),
+        (False, rules.MEMBERSHIP_INACTIVE),
+    ),
     ((True, False, True, BLUE, False, True, False), (False, rules.FEES_UNPAID)),
 ]
 
@@ -46,7 +55,15 @@ LEVEL_TABLE = [
 
 class TestAccessRules(BaseCase):
     def test_access_table(self):
-        for (active, fees, withdrawn, level, qualified, alone, present), expected in TABLE:
+        for (
+            active,
+            fees,
+            withdrawn,
+            level,
+            qualified,
+            alone,
+            present,
+        ), expected in TABLE:
             with self.subTest(level=level, alone=alone, expected=expected):
                 requires_qualification, alone_allowed, requires_owner = level
                 self.assertEqual(

@@ -17,7 +17,9 @@ from .workshop_common import THURSDAY, WorkshopCommon
 @tagged("post_install", "-at_install")
 class TestWorkshopAccess(WorkshopCommon):
     def test_yellow_member_uses_the_drill_press_alone_not_the_laser(self):
-        self.assertEqual(self._may(self.camille, self.drill_press), (True, rules.ALLOWED))
+        self.assertEqual(
+            self._may(self.camille, self.drill_press), (True, rules.ALLOWED)
+        )
         self.assertEqual(self._may(self.camille, self.laser), (False, rules.NOT_ALONE))
         # with Hugo next to her, the red laser cutter is hers
         self.assertEqual(
@@ -25,7 +27,9 @@ class TestWorkshopAccess(WorkshopCommon):
             (True, rules.ALLOWED),
         )
         # Hugo was not trained: yellow and red refused, the green lathe is free
-        self.assertEqual(self._may(self.hugo, self.drill_press), (False, rules.NOT_QUALIFIED))
+        self.assertEqual(
+            self._may(self.hugo, self.drill_press), (False, rules.NOT_QUALIFIED)
+        )
         self.assertEqual(
             self._may(self.hugo, self.laser, alone=False), (False, rules.NOT_QUALIFIED)
         )
@@ -54,12 +58,15 @@ class TestWorkshopAccess(WorkshopCommon):
                 )
         # never alone, even for its owner's qualified friend
         self.assertEqual(
-            self._may(self.camille, self.cnc, alone=True), (False, rules.OWNER_OR_BOARD_ABSENT)
+            self._may(self.camille, self.cnc, alone=True),
+            (False, rules.OWNER_OR_BOARD_ABSENT),
         )
 
     def test_membership_and_fees_come_first(self):
         passive = self._member("Pat", self.cat_elab, "passive")
-        self.assertEqual(self._may(passive, self.lathe), (False, rules.MEMBERSHIP_INACTIVE))
+        self.assertEqual(
+            self._may(passive, self.lathe), (False, rules.MEMBERSHIP_INACTIVE)
+        )
         nobody = self.env["res.partner"].create({"name": "Visitor"})
         self.assertEqual(
             self.lathe._coop_check_access(nobody, at=THURSDAY, with_code=True),
@@ -81,7 +88,9 @@ class TestWorkshopAccess(WorkshopCommon):
                 "amount": 40,
             }
         )
-        self.assertEqual(self._may(self.camille, self.lathe), (False, rules.FEES_UNPAID))
+        self.assertEqual(
+            self._may(self.camille, self.lathe), (False, rules.FEES_UNPAID)
+        )
         # on 31 January the period had not started: nothing was owed yet
         self.assertEqual(
             self._may(self.camille, self.lathe, at=date(2026, 1, 31)),
@@ -91,7 +100,9 @@ class TestWorkshopAccess(WorkshopCommon):
     def test_qualification_dates(self):
         self.qualification_drill.date_expiry = date(2026, 3, 1)
         self.assertEqual(self.qualification_drill.state, "expired")
-        self.assertEqual(self._may(self.camille, self.drill_press), (False, rules.NOT_QUALIFIED))
+        self.assertEqual(
+            self._may(self.camille, self.drill_press), (False, rules.NOT_QUALIFIED)
+        )
         self.assertEqual(
             self._may(self.camille, self.drill_press, at=date(2026, 2, 20)),
             (True, rules.ALLOWED),
@@ -102,11 +113,17 @@ class TestWorkshopAccess(WorkshopCommon):
             (False, rules.NOT_QUALIFIED),
         )
         Qualification = self.env["coop.makerspace.qualification"]
-        self.assertIn(self.qualification_drill, Qualification.search([("state", "=", "expired")]))
-        self.assertNotIn(self.qualification_drill, Qualification.search([("state", "=", "active")]))
+        self.assertIn(
+            self.qualification_drill, Qualification.search([("state", "=", "expired")])
+        )
+        self.assertNotIn(
+            self.qualification_drill, Qualification.search([("state", "=", "active")])
+        )
 
     def test_translated_reasons(self):
-        allowed, reason = self.laser._coop_check_access(self.camille.partner_id, at=THURSDAY)
+        allowed, reason = self.laser._coop_check_access(
+            self.camille.partner_id, at=THURSDAY
+        )
         self.assertFalse(allowed)
         self.assertEqual(reason, "never alone: a qualified person must be present")
 
@@ -166,14 +183,18 @@ class TestWorkshopBoard(WorkshopCommon):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 Qualification.with_user(user).create(vals)
         with self.assertRaises(AccessError):
-            self.qualification_drill.with_user(self.workshop_user).date_expiry = THURSDAY
+            self.qualification_drill.with_user(
+                self.workshop_user
+            ).date_expiry = THURSDAY
         self.assertEqual(self._workshop_counts(), before)
         Qualification.with_user(self.board_user).create(vals)
         self.assertEqual(self._may(self.hugo, self.drill_press), (True, rules.ALLOWED))
 
     def test_a_qualification_has_one_target_and_sane_dates(self):
         before = self._workshop_counts()
-        Qualification = self.env["coop.makerspace.qualification"].with_user(self.board_user)
+        Qualification = self.env["coop.makerspace.qualification"].with_user(
+            self.board_user
+        )
         bad = [
             {"membership_id": self.hugo.id},
             {
@@ -203,7 +224,9 @@ class TestWorkshopDefects(WorkshopCommon):
         )
         self.assertTrue(self.lathe.coop_withdrawn)
         self.assertEqual(self._may(self.hugo, self.lathe), (False, rules.WITHDRAWN))
-        _allowed, reason = self.lathe._coop_check_access(self.hugo.partner_id, at=THURSDAY)
+        _allowed, reason = self.lathe._coop_check_access(
+            self.hugo.partner_id, at=THURSDAY
+        )
         self.assertEqual(reason, "withdrawn: defect")
         request = self.lathe.coop_danger_request_ids
         self.assertEqual(len(request), 1)
@@ -219,14 +242,19 @@ class TestWorkshopDefects(WorkshopCommon):
         self.assertFalse(self.lathe.coop_withdrawn)
         self.assertEqual(self._may(self.hugo, self.lathe), (True, rules.ALLOWED))
         # reopened: withdrawn again
-        request.stage_id = self.env["maintenance.stage"].search([("done", "=", False)], limit=1)
+        request.stage_id = self.env["maintenance.stage"].search(
+            [("done", "=", False)], limit=1
+        )
         self.assertTrue(self.lathe.coop_withdrawn)
 
     def test_a_danger_report_is_described_by_a_member(self):
         before = self._workshop_counts()
         lathe = self.lathe.with_user(self.workshop_user)
         for description in ("", "   ", None, 42, "x" * 2001):
-            with self.subTest(description=str(description)[:10]), self.assertRaises(UserError):
+            with (
+                self.subTest(description=str(description)[:10]),
+                self.assertRaises(UserError),
+            ):
                 lathe.report_danger(description)
         employee = self.user_coop
         with self.assertRaises(AccessError):
@@ -238,7 +266,9 @@ class TestWorkshopDefects(WorkshopCommon):
         wizard = (
             self.env["coop.makerspace.danger.report"]
             .with_user(self.workshop_user)
-            .create({"equipment_id": self.drill_press.id, "description": "Guard removed"})
+            .create(
+                {"equipment_id": self.drill_press.id, "description": "Guard removed"}
+            )
         )
         wizard.action_report()
         self.assertTrue(self.drill_press.coop_withdrawn)
@@ -273,7 +303,12 @@ class TestWorkshopBadges(WorkshopCommon):
         self.assertEqual(device.key_index, key[:8])
         Device = self.env["coop.makerspace.badge.device"]
         self.assertEqual(Device._coop_find_by_key(key), device)
-        for wrong in (key[:-1] + "0" if key[-1] != "0" else key[:-1] + "1", "", None, 1):
+        for wrong in (
+            key[:-1] + "0" if key[-1] != "0" else key[:-1] + "1",
+            "",
+            None,
+            1,
+        ):
             self.assertFalse(Device._coop_find_by_key(wrong))
 
     def test_the_log_is_read_only(self):

@@ -48,7 +48,9 @@ class TestBadgeEndpoint(WorkshopHttpCommon):
 
     def test_a_qualified_member_badges_at_the_drill_press(self):
         before = self._logs()
-        response = self._post({"badge": "04A2-3F19-7C", "equipment": self.drill_press.id})
+        response = self._post(
+            {"badge": "04A2-3F19-7C", "equipment": self.drill_press.id}
+        )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(
             response.json(),
