@@ -67,16 +67,15 @@ class CoopMakerspaceBadgeDevice(models.Model):
         self.sudo().write(
             {"key_index": key[:INDEX_SIZE], "key_hash": KEY_CRYPT_CONTEXT.hash(key)}
         )
-        wizard = self.env["coop.makerspace.badge.device.key"].create(
-            {"device_id": self.id, "key": key}
-        )
+        # shown in an unsaved dialog, as Odoo shows a new API key: the key
+        # itself is never stored
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Badge Reader Key"),
-            "res_model": wizard._name,
-            "res_id": wizard.id,
-            "view_mode": "form",
+            "res_model": "coop.makerspace.badge.device.key",
+            "views": [(False, "form")],
             "target": "new",
+            "context": {"default_device_id": self.id, "default_key": key},
         }
 
     @api.model
