@@ -1,0 +1,2 @@
+from . import badge
+from . import portal_equipment

@@ -1,0 +1,2 @@
+from . import coop_makerspace_badge_device_key
+from . import coop_makerspace_danger_report
