@@ -1,0 +1,2 @@
+from . import coop_makerspace_project_decision
+from . import coop_makerspace_project_close
