@@ -117,7 +117,7 @@ class CoopProjectPortal(CustomerPortal):
     def portal_my_labelled_project(self, project_id, **kw):
         project = self._coop_my_project(project_id)
         if project is None:
-            return request.not_found()
+            raise request.not_found()
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -154,7 +154,7 @@ class CoopProjectPortal(CustomerPortal):
     )
     def portal_labelled_project_new(self, **kw):
         if not self._coop_member_companies():
-            return request.not_found()
+            raise request.not_found()
         return self._coop_render_proposal()
 
     @http.route(
@@ -166,7 +166,7 @@ class CoopProjectPortal(CustomerPortal):
     )
     def portal_labelled_project_propose(self, **post):
         if not self._coop_member_companies():
-            return request.not_found()
+            raise request.not_found()
         try:
             vals = self._coop_proposal_vals(post)
             with request.env.cr.savepoint():
@@ -256,7 +256,7 @@ class CoopProjectPortal(CustomerPortal):
     def portal_labelled_project_report(self, project_id, report_id, **kw):
         report = self._coop_my_report(project_id, report_id)
         if report is None:
-            return request.not_found()
+            raise request.not_found()
         return self._coop_render_report(report)
 
     @http.route(
@@ -269,7 +269,7 @@ class CoopProjectPortal(CustomerPortal):
     def portal_labelled_project_report_submit(self, project_id, report_id, **post):
         report = self._coop_my_report(project_id, report_id)
         if report is None:
-            return request.not_found()
+            raise request.not_found()
         env = request.env
         try:
             vals = {

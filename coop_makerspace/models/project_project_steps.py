@@ -279,6 +279,9 @@ class ProjectProject(models.Model):
 
     def action_coop_view_reports(self):
         self.ensure_one()
+        if not self.env.user.has_group("coop_makerspace.group_coop_makerspace_user"):
+            raise AccessError(self.env._("The period reports are the makerspace's."))
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "coop_makerspace.coop_makerspace_project_report_action"
         )

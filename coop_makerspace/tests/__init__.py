@@ -1,1 +1,4 @@
 from . import test_click_everywhere
+from . import test_project_rules
+from . import test_projects
+from . import test_project_portal
