@@ -313,9 +313,7 @@ def _amount(value):
         amount = None
     if amount is None or not bounds.in_range(amount, 0, bounds.MAX_AMOUNT):
         raise PortalInputError(
-            request.env._(
-                "Amounts are numbers from 0 to %s.", bounds.MAX_AMOUNT
-            )
+            request.env._("Amounts are numbers from 0 to %s.", bounds.MAX_AMOUNT)
         )
     return amount
 

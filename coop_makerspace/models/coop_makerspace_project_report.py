@@ -51,9 +51,7 @@ class CoopMakerspaceProjectReport(models.Model):
         readonly=True, currency_field="currency_id", copy=False
     )
     spent = fields.Monetary(readonly=True, currency_field="currency_id", copy=False)
-    received = fields.Monetary(
-        readonly=True, currency_field="currency_id", copy=False
-    )
+    received = fields.Monetary(readonly=True, currency_field="currency_id", copy=False)
     balance = fields.Monetary(
         string="Financial Balance",
         readonly=True,
@@ -122,7 +120,9 @@ class CoopMakerspaceProjectReport(models.Model):
             )
         if self.state != "draft":
             raise UserError(self.env._("The period report was already submitted."))
-        vals = {key: value for key, value in (vals or {}).items() if key in FILLED_BY_LEADER}
+        vals = {
+            key: value for key, value in (vals or {}).items() if key in FILLED_BY_LEADER
+        }
         self._coop_check_bounds(vals)
         progress = vals.get("progress", self.progress)
         if not (progress or "").strip():
@@ -141,11 +141,11 @@ class CoopMakerspaceProjectReport(models.Model):
         # the leader may not write the report: the checks above stand for it
         self.sudo().write(vals)
         project.activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
-            and a.date_deadline == self.period_end
-        ).sudo().action_feedback(
-            feedback=self.env._("Period report submitted.")
-        )
+            lambda a: (
+                a.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
+                and a.date_deadline == self.period_end
+            )
+        ).sudo().action_feedback(feedback=self.env._("Period report submitted."))
         return True
 
     def action_submit(self):

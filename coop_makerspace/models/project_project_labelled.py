@@ -184,9 +184,7 @@ class ProjectProject(models.Model):
     def _check_coop_labelled(self):
         for project in self.filtered("coop_labelled"):
             if not project.coop_leader_id:
-                raise ValidationError(
-                    self.env._("A labelled project needs a leader.")
-                )
+                raise ValidationError(self.env._("A labelled project needs a leader."))
             if not project.company_id:
                 raise ValidationError(
                     self.env._("A labelled project belongs to one association.")
@@ -207,9 +205,10 @@ class ProjectProject(models.Model):
     def _check_coop_decision(self):
         for project in self.filtered("coop_labelled"):
             state = project.coop_state
-            if state == project_rules.REFUSED and not (
-                project.coop_refusal_reason or ""
-            ).strip():
+            if (
+                state == project_rules.REFUSED
+                and not (project.coop_refusal_reason or "").strip()
+            ):
                 raise ValidationError(
                     self.env._("Give the reason why the board refuses the project.")
                 )
@@ -245,9 +244,8 @@ class ProjectProject(models.Model):
             if vals.get("coop_labelled"):
                 vals.setdefault("privacy_visibility", "employees")
                 vals.setdefault("company_id", self.env.company.id)
-                if DECISION_FIELDS & set(vals) or vals.get("coop_state", "proposed") != (
-                    project_rules.PROPOSED
-                ):
+                state = vals.get("coop_state", project_rules.PROPOSED)
+                if DECISION_FIELDS & set(vals) or state != project_rules.PROPOSED:
                     raise UserError(
                         self.env._("A labelled project starts as a proposal.")
                     )
@@ -277,8 +275,10 @@ class ProjectProject(models.Model):
             raise UserError(self.env._("The project is closed: its closing is fixed."))
         new_state = vals.get("coop_state")
         for project in self:
-            if new_state and new_state != project.coop_state and not (
-                project_rules.may_move(project.coop_state, new_state)
+            if (
+                new_state
+                and new_state != project.coop_state
+                and not (project_rules.may_move(project.coop_state, new_state))
             ):
                 raise UserError(
                     self.env._(

@@ -63,7 +63,9 @@ class ProjectProject(models.Model):
                     )
                 )
 
-    def _coop_decide(self, decision, meeting, voted_budget=0.0, sponsor=None, reason=""):
+    def _coop_decide(
+        self, decision, meeting, voted_budget=0.0, sponsor=None, reason=""
+    ):
         """Record the board's decision taken at ``meeting``."""
         self.ensure_one()
         self._coop_check_step((project_rules.PROPOSED,))
@@ -194,9 +196,7 @@ class ProjectProject(models.Model):
                 self.env._(
                     "End of life decided by %s; the remaining assets go back to "
                     "the association:",
-                    self._fields["coop_closed_by"].convert_to_export(
-                        closed_by, self
-                    ),
+                    self._fields["coop_closed_by"].convert_to_export(closed_by, self),
                 ),
                 escape(assets_note),
             ),
@@ -211,7 +211,9 @@ class ProjectProject(models.Model):
         self._coop_check_step((project_rules.RUNNING,))
         today = fields.Date.context_today(self)
         for project in self:
-            project._coop_request_report(*project.company_id._coop_project_period(today))
+            project._coop_request_report(
+                *project.company_id._coop_project_period(today)
+            )
         return True
 
     def _coop_request_report(self, period_start, period_end):
@@ -223,9 +225,7 @@ class ProjectProject(models.Model):
         )
         if report:
             return report
-        report = Report.create(
-            self._prepare_report_vals(period_start, period_end)
-        )
+        report = Report.create(self._prepare_report_vals(period_start, period_end))
         self.sudo().activity_schedule(
             "mail.mail_activity_data_todo",
             date_deadline=period_end,

@@ -57,8 +57,7 @@ class ResCompany(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "A project period divides the year: 1, 2, 3, 4, 6 or 12 "
-                        "months."
+                        "A project period divides the year: 1, 2, 3, 4, 6 or 12 months."
                     )
                 )
 

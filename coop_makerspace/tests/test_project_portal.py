@@ -50,7 +50,9 @@ class TestProjectPortal(ProjectMixin, CoopHttpCommon):
         """Alice's project, accepted at a held meeting, running."""
         meeting = self._steering(date(2026, 2, 3))
         project = self._propose(
-            meeting, name="Alice's running project", coop_leader_id=self.portal_a.partner_id.id
+            meeting,
+            name="Alice's running project",
+            coop_leader_id=self.portal_a.partner_id.id,
         )
         self._hold(meeting)
         self._decide(project, meeting, user=self.ms_manager)
@@ -65,11 +67,11 @@ class TestProjectPortal(ProjectMixin, CoopHttpCommon):
         self.assertIn("Next steering meeting", page.text)
         self.assertNotIn("Too close", page.text)
         before = self._labelled_count()
-        response = self._post("sec_portal_a", "/my/labelled-projects/new", self._proposal())
-        self.assertEqual(response.status_code, 303, response.text[:500])
-        project = self.env["project.project"].search(
-            [("name", "=", "Alice's plotter")]
+        response = self._post(
+            "sec_portal_a", "/my/labelled-projects/new", self._proposal()
         )
+        self.assertEqual(response.status_code, 303, response.text[:500])
+        project = self.env["project.project"].search([("name", "=", "Alice's plotter")])
         self.assertEqual(self._labelled_count(), before + 1)
         self.assertEqual(project.coop_leader_id, self.portal_a.partner_id)
         self.assertEqual(project.coop_meeting_id, self.meeting)
@@ -78,7 +80,9 @@ class TestProjectPortal(ProjectMixin, CoopHttpCommon):
         self.assertEqual(project.coop_licence_id, self.licence)
         # the member sees it; the other member does not
         self.authenticate("sec_portal_a", "sec_portal_a")
-        self.assertIn("Alice&#39;s plotter", self.url_open("/my/labelled-projects").text)
+        self.assertIn(
+            "Alice&#39;s plotter", self.url_open("/my/labelled-projects").text
+        )
         url = f"/my/labelled-projects/{project.id}"
         self.assertEqual(self.url_open(url).status_code, 200)
         self.authenticate("sec_portal_b", "sec_portal_b")
@@ -122,7 +126,9 @@ class TestProjectPortal(ProjectMixin, CoopHttpCommon):
         )
         self.assertEqual(response.status_code, 400)
         self.member_b.state = "left"
-        response = self._post("sec_portal_b", "/my/labelled-projects/new", self._proposal())
+        response = self._post(
+            "sec_portal_b", "/my/labelled-projects/new", self._proposal()
+        )
         self.assertEqual(response.status_code, 404)
         self.assertEqual(self._labelled_count(), before)
 

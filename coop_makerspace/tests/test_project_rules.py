@@ -27,7 +27,9 @@ class TestProjectRules(BaseCase):
         ]
         for proposed, days, expected in cases:
             with self.subTest(proposed=proposed, days=days):
-                self.assertEqual(rules.proposal_in_time(proposed, meeting, days), expected)
+                self.assertEqual(
+                    rules.proposal_in_time(proposed, meeting, days), expected
+                )
         self.assertEqual(rules.proposal_deadline(meeting, 15), date(2026, 1, 19))
         self.assertEqual(rules.days_before(date(2026, 1, 20), meeting), 14)
 

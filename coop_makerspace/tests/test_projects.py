@@ -101,7 +101,8 @@ class TestLabelledProjects(ProjectMixin, CoopCommon):
         self.assertEqual(project.coop_voted_budget, 450.0)
         account = project.coop_budget_account_id
         self.assertEqual(
-            account.plan_id, self.env.ref("coop_makerspace.analytic_plan_labelled_projects")
+            account.plan_id,
+            self.env.ref("coop_makerspace.analytic_plan_labelled_projects"),
         )
         self.assertEqual(project.coop_balance, 450.0)
         # an expense: a vendor bill with the analytic distribution on the line
@@ -146,7 +147,9 @@ class TestLabelledProjects(ProjectMixin, CoopCommon):
             }
         )
         self.assertEqual(report.state, "submitted")
-        self.assertEqual((report.spent, report.received, report.balance), (120, 50, 380))
+        self.assertEqual(
+            (report.spent, report.received, report.balance), (120, 50, 380)
+        )
         self.assertEqual(report.submitted_by_id, self.leader)
         self.assertFalse(project.activity_ids)
         self._vendor_bill(project, 30.0)
@@ -204,7 +207,9 @@ class TestLabelledProjects(ProjectMixin, CoopCommon):
         with self.assertRaises(AccessError):
             as_user.action_coop_start()
         self.assertEqual(project.coop_state, "proposed")
-        self.assertEqual(self.env["account.analytic.account"].search_count([]), accounts)
+        self.assertEqual(
+            self.env["account.analytic.account"].search_count([]), accounts
+        )
         # but the makerspace user reads the project
         self.assertEqual(as_user.coop_state, "proposed")
 
@@ -219,7 +224,9 @@ class TestLabelledProjects(ProjectMixin, CoopCommon):
             self._decide(project, meeting, user=self.ms_manager, sponsor_id=outsider.id)
         for budget in (-10.0, float("inf")):
             with self.assertRaisesRegex(ValidationError, "Voted Budget"):
-                self._decide(project, meeting, user=self.ms_manager, voted_budget=budget)
+                self._decide(
+                    project, meeting, user=self.ms_manager, voted_budget=budget
+                )
         self.assertEqual(project.coop_state, "proposed")
         self.assertFalse(project.coop_budget_account_id)
 
@@ -231,14 +238,18 @@ class TestLabelledProjects(ProjectMixin, CoopCommon):
             {"coop_sponsor_id": self.members["Eli"].partner_id.id},
             {"coop_refusal_reason": "late"},
         ):
-            with self.subTest(vals=list(vals)):
-                with self.assertRaisesRegex(UserError, "cannot change"):
-                    as_manager.write(vals)
+            with (
+                self.subTest(vals=list(vals)),
+                self.assertRaisesRegex(UserError, "cannot change"),
+            ):
+                as_manager.write(vals)
         with self.assertRaisesRegex(UserError, "cannot go from"):
             as_manager.write({"coop_state": "proposed"})
         self.assertEqual(project.coop_voted_budget, 450.0)
         with self.assertRaisesRegex(UserError, "does not apply"):
-            as_manager._coop_decide("refused", project.coop_decision_meeting_id, reason="x")
+            as_manager._coop_decide(
+                "refused", project.coop_decision_meeting_id, reason="x"
+            )
 
     def test_publication_under_a_free_licence(self):
         project, _meeting = self._accepted()
