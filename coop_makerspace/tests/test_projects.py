@@ -7,7 +7,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.coop_membership.tests.common import CoopCommon
 
@@ -315,3 +315,46 @@ class TestLabelledProjects(ProjectMixin, CoopCommon):
             (project.coop_state, project.coop_closing_meeting_id),
             ("closed", meeting),
         )
+
+    # ------------------------------------------------------------ screens
+
+    def test_screens_open_for_the_makerspace_groups(self):
+        project, _meeting = self._accepted()
+        Report = self.env["coop.makerspace.project.report"]
+        report = project._coop_request_report(date(2026, 2, 1), date(2026, 5, 31))
+        views = {
+            "project.project": ("coop_makerspace.project_project_view_form", project),
+            "coop.makerspace.project.report": (
+                "coop_makerspace.coop_makerspace_project_report_view_form",
+                report,
+            ),
+        }
+        for user in (self.ms_user, self.ms_manager):
+            for model, (xmlid, record) in views.items():
+                with self.subTest(user=user.login, model=model):
+                    form = Form(record.with_user(user), view=xmlid)
+                    self.assertEqual(form.id, record.id)
+        with Form(
+            project.with_user(self.ms_manager), view=views["project.project"][0]
+        ) as form:
+            form.coop_publication_url = "https://wiki.example.org/plotter"
+            form.coop_licence_id = self.licence
+        self.assertEqual(
+            project.coop_publication_url, "https://wiki.example.org/plotter"
+        )
+        # the board records its decision through the wizard's screen
+        meeting = self._steering(date(2026, 6, 2))
+        other = self._propose(meeting, date(2026, 5, 18), name="Second project")
+        self._hold(meeting)
+        wizard_form = Form(
+            self.env["coop.makerspace.project.decision"]
+            .with_user(self.ms_manager)
+            .with_context(default_project_id=other.id)
+        )
+        self.assertEqual(wizard_form.meeting_id, meeting)
+        self.assertEqual(wizard_form.voted_budget, 450.0)
+        wizard_form.sponsor_id = self.sponsor
+        wizard_form.voted_budget = 300.0
+        wizard_form.save().action_decide()
+        self.assertEqual((other.coop_state, other.coop_voted_budget), ("accepted", 300))
+        self.assertEqual(len(Report.search([("project_id", "=", project.id)])), 1)
