@@ -55,7 +55,9 @@ class ProjectProject(models.Model):
     coop_feasibility_study = fields.Binary(
         string="Feasibility Study", attachment=True, copy=False
     )
-    coop_feasibility_filename = fields.Char(size=256, copy=False)
+    coop_feasibility_filename = fields.Char(
+        string="Feasibility Study Filename", size=256, copy=False
+    )
     coop_leader_id = fields.Many2one(
         "res.partner", string="Leader", index=True, tracking=True
     )
@@ -132,7 +134,9 @@ class ProjectProject(models.Model):
     coop_report_ids = fields.One2many(
         "coop.makerspace.project.report", "project_id", string="Period Reports"
     )
-    coop_report_count = fields.Integer(compute="_compute_coop_report_count")
+    coop_report_count = fields.Integer(
+        string="Period Report Count", compute="_compute_coop_report_count"
+    )
 
     @api.model
     def _coop_bounds(self):
