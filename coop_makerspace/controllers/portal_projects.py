@@ -198,6 +198,8 @@ class CoopProjectPortal(CustomerPortal):
             "coop_goals": goals,
             "coop_budget_estimate": _amount(post.get("budget_estimate")),
             "coop_leader_id": self._coop_partner().id,
+            # the project manager is the board's choice, not the portal user
+            "user_id": False,
             "coop_meeting_id": meeting.id,
             "company_id": meeting.company_id.id,
             "coop_proposal_date": fields.Date.context_today(env.user),

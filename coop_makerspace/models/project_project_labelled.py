@@ -146,8 +146,9 @@ class ProjectProject(models.Model):
 
     @api.depends("coop_budget_account_id", "coop_voted_budget")
     def _compute_coop_budget(self):
+        amounts = self._coop_analytic_amounts_batch()
         for project in self:
-            spent, received = project._coop_analytic_amounts()
+            spent, received = amounts.get(project.coop_budget_account_id, (0.0, 0.0))
             project.coop_spent = spent
             project.coop_received = received
             project.coop_balance = project_rules.budget_balance(
@@ -158,22 +159,33 @@ class ProjectProject(models.Model):
         """``(spent, received)`` on the budget line, from its analytic lines
         (expenses are negative amounts, income positive)."""
         self.ensure_one()
-        account = self.coop_budget_account_id
-        if not account:
-            return 0.0, 0.0
-        column = account.sudo().plan_id._column_name()
+        batch = self._coop_analytic_amounts_batch()
+        return batch.get(self.coop_budget_account_id, (0.0, 0.0))
+
+    def _coop_analytic_amounts_batch(self):
+        """``{account: (spent, received)}`` of the projects' budget lines, in
+        two grouped queries per analytic plan (the list and kanban views
+        compute many projects at once)."""
+        accounts = self.coop_budget_account_id.sudo()
         Line = self.env["account.analytic.line"].sudo()
-        amounts = []
-        for sign in ("<", ">"):
-            [(total,)] = Line._read_group(
-                [(column, "=", account.id), ("amount", sign, 0)], [], ["amount:sum"]
-            )
-            amounts.append(total)
-        spent, received = project_rules.split_amounts(amounts)
-        currency = self.currency_id
-        if currency:
-            return currency.round(spent), currency.round(received)
-        return spent, received
+        signed = {account: [0.0, 0.0] for account in accounts}
+        for plan in accounts.plan_id:
+            column = plan._column_name()
+            plan_accounts = accounts.filtered(lambda a, plan=plan: a.plan_id == plan)
+            for index, sign in enumerate(("<", ">")):
+                groups = Line._read_group(
+                    [(column, "in", plan_accounts.ids), ("amount", sign, 0)],
+                    [column],
+                    ["amount:sum"],
+                )
+                for account, total in groups:
+                    signed[account][index] = total
+        result = {}
+        for account, (negative, positive) in signed.items():
+            spent, received = project_rules.split_amounts([negative, positive])
+            currency = account.company_id.currency_id or self.env.company.currency_id
+            result[account] = (currency.round(spent), currency.round(received))
+        return result
 
     def _compute_coop_report_count(self):
         counts = dict(

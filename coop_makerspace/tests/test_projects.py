@@ -167,6 +167,23 @@ class TestLabelledProjects(ProjectMixin, CoopCommon):
         self.assertIn("o_coop_balance", html)
         self.assertIn("380.00", html)
 
+    def test_budget_of_many_projects_in_constant_queries(self):
+        projects = self.env["project.project"]
+        for index in range(3):
+            project, _meeting = self._accepted(name=f"Project {index}")
+            self._vendor_bill(project, 10.0 * (index + 1))
+            projects |= project
+        projects.mapped("coop_balance")
+        self.env.flush_all()
+        counts = []
+        for batch in (projects[:1], projects):
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            balances = batch.mapped("coop_balance")
+            counts.append(self.cr.sql_log_count - before)
+        self.assertEqual(balances, [440.0, 430.0, 420.0])
+        self.assertEqual(counts[0], counts[1])
+
     def test_cron_asks_each_running_project_once_per_period(self):
         project, _meeting = self._accepted()
         with freeze_time("2026-02-04"):
