@@ -118,15 +118,21 @@ class CoopProjectPortal(CustomerPortal):
         project = self._coop_my_project(project_id)
         if project is None:
             raise request.not_found()
+        return self._coop_render_project(project)
+
+    def _coop_render_project(self, project, error=None, status=200):
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "coop_labelled_projects",
                 "project": project,
                 "is_leader": project.coop_leader_id == self._coop_partner(),
+                "error": error,
             }
         )
-        return request.render("coop_makerspace.portal_my_labelled_project", values)
+        return request.render(
+            "coop_makerspace.portal_my_labelled_project", values, status=status
+        )
 
     # ------------------------------------------------------------ proposal
 
@@ -291,6 +297,34 @@ class CoopProjectPortal(CustomerPortal):
             return self._coop_render_report(report, post, str(error), status=400)
         except (AccessError, UserError, ValidationError) as error:
             return self._coop_render_report(report, post, error.args[0], status=400)
+        return request.redirect(f"/my/labelled-projects/{project_id}")
+
+    # ------------------------------------------------------------ end of life
+
+    @http.route(
+        ["/my/labelled-projects/<int:project_id>/close"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_labelled_project_close(self, project_id, **post):
+        """End of life decided by the project's leader (003 §10.7)."""
+        project = self._coop_my_project(project_id)
+        if project is None or project.coop_leader_id != self._coop_partner():
+            raise request.not_found()
+        env = request.env
+        try:
+            note = _text(
+                post.get("assets_note"), MAX_TEXT, env._("Remaining Assets"), True
+            )
+            with env.cr.savepoint():
+                # the member leads the project (checked above)
+                project._coop_close("leader", note)
+        except PortalInputError as error:
+            return self._coop_render_project(project, str(error), status=400)
+        except (AccessError, UserError, ValidationError) as error:
+            return self._coop_render_project(project, error.args[0], status=400)
         return request.redirect(f"/my/labelled-projects/{project_id}")
 
 

@@ -190,3 +190,22 @@ class TestProjectPortal(ProjectMixin, CoopHttpCommon):
                 ._render_qweb_pdf("coop_makerspace.report_project_period", report.ids)
             )
         self.assertTrue(pdf.startswith(b"%PDF"))
+
+    def test_leader_closes_the_project_on_the_portal(self):
+        project = self._a_project()
+        url = f"/my/labelled-projects/{project.id}/close"
+        response = self._post("sec_portal_b", url, {"assets_note": "Mine now"})
+        self.assertEqual(response.status_code, 404)
+        response = self._post("sec_portal_a", url, {"assets_note": "  "})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("is required", response.text)
+        self.assertEqual(project.coop_state, "running")
+        response = self._post("sec_portal_a", url, {"assets_note": "The laser tube"})
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(
+            (project.coop_state, project.coop_closed_by, project.coop_assets_note),
+            ("closed", "leader", "The laser tube"),
+        )
+        response = self._post("sec_portal_a", url, {"assets_note": "again"})
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(project.coop_assets_note, "The laser tube")
