@@ -106,8 +106,10 @@ class CoopMakerspaceProjectReport(models.Model):
 
     def _coop_may_file(self):
         self.ensure_one()
-        if self.env.su or self.env.user.has_group(MANAGER):
+        if self.env.su:
             return True
+        if self.env.user.has_group(MANAGER):
+            return self.has_access("write")
         return self.project_id.sudo().coop_leader_id == self.env.user.partner_id
 
     def _coop_submit(self, vals=None):

@@ -153,7 +153,8 @@ class ProjectProject(models.Model):
     def _coop_may_close(self):
         self.ensure_one()
         if self._coop_is_manager():
-            return True
+            # a manager of the association the project belongs to
+            return self.env.su or self.has_access("write")
         partner = self.env.user.partner_id
         return bool(self.coop_leader_id) and self.coop_leader_id == partner
 
@@ -163,10 +164,13 @@ class ProjectProject(models.Model):
         self.ensure_one()
         if closed_by == "board":
             self._coop_check_manager()
+            self.check_access("write")
             if not meeting or meeting.state not in DECIDING_MEETING_STATES:
                 raise UserError(
                     self.env._("A board vote is taken at an open or held meeting.")
                 )
+            if meeting.company_id != self.company_id:
+                raise UserError(self.env._("The meeting is another association's."))
         elif closed_by != "leader" or not self._coop_may_close():
             raise AccessError(
                 self.env._("Only the project's leader or the board closes it.")

@@ -7,11 +7,11 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.coop_membership.tests.common import CoopCommon
 
-from .project_common import IN_TIME, LATE, ProjectMixin
+from .project_common import IN_TIME, LATE, MANAGER, ProjectMixin
 
 
 @tagged("post_install", "-at_install")
@@ -375,3 +375,23 @@ class TestLabelledProjects(ProjectMixin, CoopCommon):
         wizard_form.save().action_decide()
         self.assertEqual((other.coop_state, other.coop_voted_budget), ("accepted", 300))
         self.assertEqual(len(Report.search([("project_id", "=", project.id)])), 1)
+
+    def test_other_association_sees_nothing(self):
+        project, _meeting = self._accepted()
+        report = project._coop_request_report(date(2026, 2, 1), date(2026, 5, 31))
+        company_2 = self.env["res.company"].create({"name": "Other Makerspace"})
+        manager_2 = new_test_user(
+            self.env,
+            "ms_manager_2",
+            f"base.group_user,{MANAGER}",
+            company_id=company_2.id,
+            company_ids=[(6, 0, company_2.ids)],
+        )
+        Project = self.env["project.project"].with_user(manager_2)
+        self.assertFalse(Project.search([("coop_labelled", "=", True)]))
+        Report = self.env["coop.makerspace.project.report"].with_user(manager_2)
+        self.assertFalse(Report.search([]))
+        with self.assertRaises(AccessError):
+            report.with_user(manager_2).read(["balance"])
+        with self.assertRaises(AccessError):
+            project.with_user(manager_2)._coop_close("board", "x", _meeting)
