@@ -1,2 +1,3 @@
 from . import badge
 from . import portal_equipment
+from . import portal_projects

@@ -6,3 +6,9 @@ from . import coop_membership_badge
 from . import maintenance_equipment_access
 from . import maintenance_equipment_defect
 from . import maintenance_request_defect
+from . import res_company_projects
+from . import res_config_settings_projects
+from . import coop_makerspace_licence
+from . import project_project_labelled
+from . import project_project_steps
+from . import coop_makerspace_project_report

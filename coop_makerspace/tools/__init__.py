@@ -1,1 +1,2 @@
 from . import access
+from . import projects
