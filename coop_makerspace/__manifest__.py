@@ -22,7 +22,15 @@
         "security/coop_makerspace_security.xml",
         "security/ir.model.access.csv",
         "views/menus.xml",
+        "security/coop_makerspace_keys_security.xml",
+        "data/coop_makerspace_key_data.xml",
+        "views/coop_makerspace_key_views.xml",
+        "views/coop_makerspace_opening_views.xml",
+        "views/res_config_settings_keys_views.xml",
+        "views/portal_openings_templates.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/coop_makerspace_keys_demo.xml",
+    ],
     "installable": True,
 }
