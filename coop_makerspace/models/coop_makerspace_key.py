@@ -19,7 +19,7 @@ class CoopMakerspaceKey(models.Model):
 
     _name = "coop.makerspace.key"
     _description = "Makerspace Key or Badge"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "coop.membership.bounds.mixin")
     _order = "kind, name"
     _check_company_auto = True
 
@@ -72,31 +72,49 @@ class CoopMakerspaceKey(models.Model):
             key.holder_partner_id = last.holder_partner_id if is_open else False
             key.state = (last.state == "open" and "issued") or last.state or "available"
 
-    @api.constrains("name")
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_reference_free(
+                vals.get("name"), vals.get("company_id") or self.env.company.id
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "name" in vals or "company_id" in vals:
+            for key in self:
+                key._check_reference_free(
+                    vals.get("name", key.name),
+                    vals.get("company_id", key.company_id.id),
+                    key,
+                )
+        return super().write(vals)
+
+    @api.model
+    def _check_reference_free(self, name, company_id, key=None):
+        """Refuse a reference another key of the company has, before the
+        database does."""
+        if not isinstance(name, str):
+            return
+        if self.sudo().search_count(
+            [
+                ("name", "=", name),
+                ("company_id", "=", company_id),
+                ("id", "!=", key.id if key else False),
+            ]
+        ):
+            raise ValidationError(
+                self.env._(
+                    "The reference %s is already used by another key or badge.",
+                    name,
+                )
+            )
+
+    @api.constrains("name", "company_id")
     def _check_name(self):
         for key in self:
             if not key.name.strip():
                 raise ValidationError(self.env._("A key needs a reference."))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._check_reference(vals)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._check_reference(vals)
-        return super().write(vals)
-
-    @api.model
-    def _check_reference(self, vals):
-        name = vals.get("name")
-        if isinstance(name, str) and len(name) > REFERENCE_SIZE:
-            raise ValidationError(
-                self.env._(
-                    "A key reference is limited to %s characters.", REFERENCE_SIZE
-                )
-            )
 
     def _check_state(self, allowed, message):
         """Refuse the transition unless every key is in an ``allowed`` state;

@@ -94,6 +94,8 @@ class CoopMakerspaceKeyIssue(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         Key = self.env["coop.makerspace.key"]
+        # closed issues first: the database allows one open issue per key
+        self.flush_model(["date_returned", "date_lost"])
         for vals in vals_list:
             key = Key.browse(vals.get("key_id"))
             if key.exists() and key.state not in ("available", "returned"):

@@ -21,7 +21,7 @@ class CoopMakerspaceOpening(models.Model):
 
     _name = "coop.makerspace.opening"
     _description = "Makerspace Opening"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "coop.membership.bounds.mixin")
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
