@@ -54,13 +54,13 @@ class CoopMakerspaceKey(models.Model):
     )
     note = fields.Text()
 
-    _sql_constraints = [
+    _sql_constraints = (
         (
             "name_company_uniq",
             "unique(name, company_id)",
             "A key or badge reference is unique in a cooperative.",
-        )
-    ]
+        ),
+    )
 
     @api.depends("issue_ids.date_returned", "issue_ids.date_lost")
     def _compute_state(self):
@@ -133,8 +133,7 @@ class CoopMakerspaceKey(models.Model):
         self._check_state(
             ("available", "returned"),
             self.env._(
-                "%(key)s is %(state)s: only an available or returned key can be "
-                "issued."
+                "%(key)s is %(state)s: only an available or returned key can be issued."
             ),
         )
         return {

@@ -54,12 +54,11 @@ class CoopMakerspaceKeyIssue(models.Model):
             ):
                 last_end.pop((mandate.partner_id.id, company.id), None)
         return issues.filtered(
-            lambda issue: last_end.get(
-                (issue.holder_partner_id.id, issue.company_id.id)
+            lambda issue: (
+                last_end.get((issue.holder_partner_id.id, issue.company_id.id))
+                and issue.date_issued
+                <= last_end[(issue.holder_partner_id.id, issue.company_id.id)]
             )
-            and issue.date_issued <= last_end[
-                (issue.holder_partner_id.id, issue.company_id.id)
-            ]
         )
 
     def _prepare_key_fee_invoice_vals(self):
@@ -97,8 +96,10 @@ class CoopMakerspaceKeyIssue(models.Model):
             if issue.fee_move_id or issue.state != "open":
                 continue
             company = issue.company_id
-            move = moves.sudo().with_company(company).create(
-                issue._prepare_key_fee_invoice_vals()
+            move = (
+                moves.sudo()
+                .with_company(company)
+                .create(issue._prepare_key_fee_invoice_vals())
             )
             if company.coop_key_fee_post:
                 move.action_post()

@@ -36,7 +36,6 @@ class CoopMakerspaceOpening(models.Model):
     )
     responsible_id = fields.Many2one(
         "res.partner",
-        string="Responsible",
         default=lambda self: self.env.user.partner_id,
         tracking=True,
     )
@@ -46,9 +45,7 @@ class CoopMakerspaceOpening(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
-    attendance_ids = fields.One2many(
-        "coop.makerspace.opening.attendance", "opening_id", string="Attendance"
-    )
+    attendance_ids = fields.One2many("coop.makerspace.opening.attendance", "opening_id")
     board_present_count = fields.Integer(
         string="Board Members Present", compute="_compute_counts"
     )
@@ -56,9 +53,7 @@ class CoopMakerspaceOpening(models.Model):
         string="Members Present", compute="_compute_counts"
     )
 
-    @api.depends(
-        "attendance_ids.check_in", "attendance_ids.partner_id", "date_start"
-    )
+    @api.depends("attendance_ids.check_in", "attendance_ids.partner_id", "date_start")
     def _compute_counts(self):
         for opening in self:
             board, members = opening._head_count(present_only=True)

@@ -37,13 +37,13 @@ class CoopMakerspaceOpeningAttendance(models.Model):
         help="Holds a board mandate on the opening's day.",
     )
 
-    _sql_constraints = [
+    _sql_constraints = (
         (
             "opening_partner_uniq",
             "unique(opening_id, partner_id)",
             "A person appears once on an opening's attendance.",
-        )
-    ]
+        ),
+    )
 
     @api.depends("partner_id", "opening_id.date_start", "opening_id.company_id")
     def _compute_is_board_member(self):
@@ -64,9 +64,7 @@ class CoopMakerspaceOpeningAttendance(models.Model):
 
     def write(self, vals):
         if "partner_id" in vals and any(line.check_in for line in self):
-            raise UserError(
-                self.env._("A checked-in attendance keeps its person.")
-            )
+            raise UserError(self.env._("A checked-in attendance keeps its person."))
         if not vals.get("check_in"):
             return super().write(vals)
         for line in self:

@@ -42,9 +42,10 @@ class TestKeyFee(KeysCommon):
         self.assertEqual(invoice.amount_total, 30.0)
         self.assertEqual(invoice.currency_id, self.company.currency_id)
         self.assertEqual(invoice.state, "draft")  # the treasurer posts it
-        self.assertEqual(invoice.invoice_line_ids.product_id, self.env.ref(
-            "coop_makerspace.product_key_set_fee"
-        ))
+        self.assertEqual(
+            invoice.invoice_line_ids.product_id,
+            self.env.ref("coop_makerspace.product_key_set_fee"),
+        )
         self.assertIn("SET-01", invoice.invoice_line_ids.name)
         self.assertEqual(issue.fee_move_id, invoice)
         self.assertEqual((issue.state, key.state), ("lost", "lost"))

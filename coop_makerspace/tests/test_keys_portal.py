@@ -87,7 +87,11 @@ class TestKeysPortal(KeysHttpCommon):
 
     def test_portal_member_a_does_not_see_b_keys(self):
         answer = self._call(
-            "sec_portal_a", "coop.makerspace.key", "search_read", [[]], {"fields": ["name"]}
+            "sec_portal_a",
+            "coop.makerspace.key",
+            "search_read",
+            [[]],
+            {"fields": ["name"]},
         )
         self.assertEqual([r["name"] for r in answer["result"]], ["SET-ALICE"])
         answer = self._call(

@@ -161,14 +161,16 @@ class TestOpenings(KeysCommon):
         for call in (
             as_user.action_confirm,
             lambda: as_user.write({"name": "Mine"}),
-            lambda: self.env["coop.makerspace.opening"]
-            .with_user(self.maker_user)
-            .create(
-                {
-                    "name": "Mine",
-                    "date_start": OPENING_START,
-                    "date_end": OPENING_END,
-                }
+            lambda: (
+                self.env["coop.makerspace.opening"]
+                .with_user(self.maker_user)
+                .create(
+                    {
+                        "name": "Mine",
+                        "date_start": OPENING_START,
+                        "date_end": OPENING_END,
+                    }
+                )
             ),
         ):
             with self.assertRaises(AccessError):
