@@ -62,12 +62,18 @@ class CoopMakerspaceKey(models.Model):
         ),
     )
 
-    @api.depends("issue_ids.date_returned", "issue_ids.date_lost")
+    @api.depends(
+        "issue_ids.date_issued", "issue_ids.date_returned", "issue_ids.date_lost"
+    )
     def _compute_state(self):
         for key in self:
-            issues = key.issue_ids.sorted(lambda i: (i.date_issued, i.id))
-            last = issues[-1:]
-            is_open = bool(last) and last.state == "open"
+            held = key.issue_ids.filtered(lambda i: i.state == "open")[:1]
+            last = held or max(
+                key.issue_ids,
+                key=lambda i: (i.date_issued, i._origin.id or 0),
+                default=key.issue_ids.browse(),
+            )
+            is_open = bool(held)
             key.current_issue_id = last if is_open else False
             key.holder_partner_id = last.holder_partner_id if is_open else False
             key.state = (last.state == "open" and "issued") or last.state or "available"

@@ -123,6 +123,17 @@ class CoopMakerspaceKeyIssue(models.Model):
         self.check_access("write")
         self.env["coop.makerspace.key"].check_access("write")
         moves = self._key_fee_due()._invoice_key_fee()
+        if not moves.has_access("read"):
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "success",
+                    "message": self.env._(
+                        "%s key set fee invoice(s) made.", len(moves)
+                    ),
+                },
+            }
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Key Set Fee Invoices"),

@@ -6,6 +6,14 @@ from odoo.exceptions import UserError, ValidationError
 from ..tools import openings
 
 KINDS = [(openings.OFFICIAL, "Official"), (openings.UNOFFICIAL, "Unofficial")]
+LOCKED_WHEN_DONE = {
+    "name",
+    "date_start",
+    "date_end",
+    "kind",
+    "company_id",
+    "attendance_ids",
+}
 STATES = [
     ("draft", "Draft"),
     ("confirmed", "Confirmed"),
@@ -65,6 +73,11 @@ class CoopMakerspaceOpening(models.Model):
         for opening in self:
             if opening.date_end <= opening.date_start:
                 raise ValidationError(self.env._("An opening ends after it starts."))
+
+    def write(self, vals):
+        if set(vals) & LOCKED_WHEN_DONE and any(o.state == "done" for o in self):
+            raise UserError(self.env._("A closed opening can no longer change."))
+        return super().write(vals)
 
     def _board_partner_ids(self):
         """Partners holding a board mandate on the opening's day."""

@@ -101,11 +101,18 @@ class TestKeyFee(KeysCommon):
         self.assertEqual(len(self._fee_invoices(self.dana | gus)), 2)
 
     def test_manager_button(self):
+        """The bureau runs it at once: the invoices it may read, otherwise a
+        notification; a second run invoices nothing more."""
         issue = self._issue(self._key(), self.dana)
         Issue = self.Issue.with_user(self.maker_manager)
         with freeze_time("2026-07-01"):
             action = Issue.action_invoice_key_fees()
-            self.assertEqual(action["domain"], [("id", "in", issue.fee_move_id.ids)])
+            self.assertEqual(action["tag"], "display_notification")
+            self.assertIn("1 key set fee invoice(s)", action["params"]["message"])
+            self.maker_manager.groups_id |= self.env.ref(
+                "account.group_account_invoice"
+            )
             again = Issue.action_invoice_key_fees()
         self.assertEqual(again["domain"], [("id", "in", [])])
-        self.assertEqual(len(self._fee_invoices(self.dana)), 1)
+        self.assertEqual(self._fee_invoices(self.dana), issue.fee_move_id)
+        self.assertEqual(len(issue.fee_move_id), 1)

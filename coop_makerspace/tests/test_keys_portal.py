@@ -7,7 +7,7 @@ import json
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .keys_common import KeysHttpCommon
@@ -138,3 +138,29 @@ class TestKeysPortal(KeysHttpCommon):
         self.assertEqual(self._counts_keys(), before)
         self.assertEqual((self.key_a.name, self.key_a.state), ("SET-ALICE", "issued"))
         self.assertEqual(self.openings["Draft Saturday"].state, "draft")
+
+    def test_other_company_sees_nothing(self):
+        manager_2 = new_test_user(
+            self.env,
+            "maker_manager_2",
+            "base.group_user,coop_makerspace.group_coop_makerspace_manager",
+            company_id=self.company_2.id,
+            company_ids=[(6, 0, self.company_2.ids)],
+        )
+        for model in (
+            "coop.makerspace.key",
+            "coop.makerspace.key.issue",
+            "coop.makerspace.opening",
+            "coop.makerspace.opening.attendance",
+        ):
+            with self.subTest(model=model):
+                self.assertEqual(
+                    self.env[model].with_user(manager_2).search_count([]), 0
+                )
+        # the same reference is free in another cooperative
+        key = (
+            self.env["coop.makerspace.key"]
+            .with_user(manager_2)
+            .create({"name": "SET-ALICE", "company_id": self.company_2.id})
+        )
+        self.assertEqual(key.company_id, self.company_2)

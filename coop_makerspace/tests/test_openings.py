@@ -120,6 +120,11 @@ class TestOpenings(KeysCommon):
         )
         with self.assertRaisesRegex(UserError, r"Already checked in"):
             lines[member].with_user(self.maker_user).action_check_in()
+        opening.action_done()
+        with self.assertRaisesRegex(UserError, r"closed opening can no longer"):
+            opening.date_end = OPENING_START.replace(hour=23)
+        with self.assertRaisesRegex(UserError, r"confirmed opening"):
+            self._add(opening, self.plain_members[1].partner_id, check_in=True)
 
     def test_board_member_at_the_opening_date(self):
         """Dana's mandate ended before the opening: Dana counts as a member."""
