@@ -12,3 +12,10 @@ from . import coop_makerspace_licence
 from . import project_project_labelled
 from . import project_project_steps
 from . import coop_makerspace_project_report
+from . import res_company_keys
+from . import res_config_settings_keys
+from . import coop_makerspace_key
+from . import coop_makerspace_key_issue
+from . import coop_makerspace_key_issue_fee
+from . import coop_makerspace_opening
+from . import coop_makerspace_opening_attendance

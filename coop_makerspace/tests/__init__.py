@@ -5,3 +5,8 @@ from . import test_workshop_http
 from . import test_project_rules
 from . import test_projects
 from . import test_project_portal
+from . import test_opening_rules
+from . import test_keys
+from . import test_key_fee
+from . import test_openings
+from . import test_keys_portal

@@ -1,2 +1,3 @@
 from . import access
 from . import projects
+from . import openings
