@@ -19,3 +19,4 @@ from . import coop_makerspace_key_issue
 from . import coop_makerspace_key_issue_fee
 from . import coop_makerspace_opening
 from . import coop_makerspace_opening_attendance
+from . import maintenance_equipment_portal

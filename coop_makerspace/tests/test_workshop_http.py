@@ -187,6 +187,23 @@ class TestWorkshopPortal(WorkshopHttpCommon):
         )
         partners = {row["partner_id"][0] for row in answer["result"]}
         self.assertEqual(partners, {self.portal_a.partner_id.id})
+        # the equipment's name and level, not its purchase nor the staff's notes
+        answer = self._rpc(
+            "sec_portal_a",
+            "maintenance.equipment",
+            "search_read",
+            [[["id", "=", self.lathe.id]]],
+            {"fields": ["name", "coop_access_level_id"]},
+        )
+        self.assertEqual(answer["result"][0]["name"], self.lathe.name)
+        for field in ("cost", "serial_no", "note", "partner_id"):
+            answer = self._rpc(
+                "sec_portal_a",
+                "maintenance.equipment",
+                "read",
+                [self.lathe.ids, [field]],
+            )
+            self.assertIn("error", answer, field)
 
     def test_member_a_reports_a_danger(self):
         self.authenticate("sec_portal_a", "sec_portal_a")
