@@ -144,7 +144,12 @@ class TestProjectPortal(ProjectMixin, CoopHttpCommon):
         response = self._post("sec_portal_b", url, {"progress": "Hijack"})
         self.assertEqual(response.status_code, 404)
         self.assertEqual(report.state, "draft")
-        # bad ids answer 404, never 500
+        self._bad_report_requests_refused(project, report, url)
+        self._leader_files(report, url)
+
+    def _bad_report_requests_refused(self, project, report, url):
+        """Bad ids answer 404, never 500; bad inputs a clear error, nothing
+        written."""
         for bad in (
             f"/my/labelled-projects/{project.id}/reports/99999999",
             f"/my/labelled-projects/99999999/reports/{report.id}",
@@ -153,7 +158,6 @@ class TestProjectPortal(ProjectMixin, CoopHttpCommon):
             with self.subTest(url=bad):
                 self.authenticate("sec_portal_a", "sec_portal_a")
                 self.assertEqual(self.url_open(bad).status_code, 404)
-        # bad inputs: clear error, nothing written
         for vals, message in [
             ({"progress": ""}, "is required"),
             ({"progress": "ok", "cost_to_continue": "-5"}, "Amounts are numbers"),
@@ -164,6 +168,9 @@ class TestProjectPortal(ProjectMixin, CoopHttpCommon):
                 self.assertEqual(response.status_code, 400)
                 self.assertIn(message, response.text)
                 self.assertEqual(report.state, "draft")
+
+    def _leader_files(self, report, url):
+        """Alice files the report once; the PDF renders."""
         self.authenticate("sec_portal_a", "sec_portal_a")
         self.assertEqual(self.url_open(url).status_code, 200)
         response = self._post(

@@ -105,7 +105,12 @@ class TestLabelledProjects(ProjectMixin, CoopCommon):
             self.env.ref("coop_makerspace.analytic_plan_labelled_projects"),
         )
         self.assertEqual(project.coop_balance, 450.0)
-        # an expense: a vendor bill with the analytic distribution on the line
+        self._books_on_its_line(project)
+        self._asks_and_files_its_report(project)
+
+    def _books_on_its_line(self, project):
+        """An expense (a vendor bill) and an income (an invoice) with the
+        project's analytic distribution on their lines."""
         self._vendor_bill(project, 120.0)
         project.invalidate_recordset()
         self.assertEqual(
@@ -119,6 +124,10 @@ class TestLabelledProjects(ProjectMixin, CoopCommon):
             (project.coop_spent, project.coop_received, project.coop_balance),
             (120.0, 50.0, 380.0),
         )
+
+    def _asks_and_files_its_report(self, project):
+        """Started, asked its period report once, filed by its leader with
+        the balance frozen, printed."""
         with freeze_time("2026-02-04"):
             project.with_user(self.ms_manager).action_coop_start()
         self.assertEqual(project.coop_state, "running")

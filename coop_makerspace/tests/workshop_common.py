@@ -50,6 +50,13 @@ class WorkshopMixin(BoardMixin):
         )
         cls.camille = cls._member("Camille", cls.cat_elab, "active")
         cls.hugo = cls._member("Hugo", cls.cat_elab, "active")
+        cls._setup_equipment()
+        cls._setup_qualifications()
+
+    @classmethod
+    def _setup_equipment(cls):
+        """The drill press (yellow), the laser cutter (red), the lathe
+        (unlabelled: green), Hugo's oscilloscope and a CNC mill (blue)."""
         Category = cls.env["maintenance.equipment.category"]
         cls.lasers = Category.create({"name": "Laser cutters"})
         Equipment = cls.env["maintenance.equipment"]
@@ -74,6 +81,11 @@ class WorkshopMixin(BoardMixin):
         cls.cnc = Equipment.create(
             {"name": "CNC Mill", "coop_access_level_id": cls.blue.id}
         )
+
+    @classmethod
+    def _setup_qualifications(cls):
+        """Camille is qualified on the drill press (trained by the
+        president), the laser cutters, the oscilloscope and the CNC mill."""
         Qualification = cls.env["coop.makerspace.qualification"]
         cls.qualification_drill = Qualification.create(
             {
