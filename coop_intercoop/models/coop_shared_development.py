@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import shared_development as rules
 
@@ -96,7 +96,7 @@ class CoopSharedDevelopment(models.Model):
 
     def _check_manager(self):
         if not self.env.user.has_group("coop_intercoop.group_coop_intercoop_manager"):
-            raise UserError(
+            raise AccessError(
                 self.env._(
                     "Only inter-cooperation managers start, close and invoice "
                     "co-financed developments."

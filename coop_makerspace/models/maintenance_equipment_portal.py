@@ -7,14 +7,13 @@ STAFF = "base.group_user"
 
 class MaintenanceEquipment(models.Model):
     """What the members read of the equipment on the portal: its name, place,
-    level and owner, not its purchase (vendor, reference, serial number,
+    level, owner and serial number, not its purchase (vendor, reference,
     cost, warranty) nor the staff's notes, which stay with internal users."""
 
     _inherit = "maintenance.equipment"  # pylint: disable=consider-merging-classes-inherited
 
     partner_id = fields.Many2one(groups=STAFF)
     partner_ref = fields.Char(groups=STAFF)
-    serial_no = fields.Char(groups=STAFF)
     cost = fields.Float(groups=STAFF)
     note = fields.Html(groups=STAFF)
     warranty_date = fields.Date(groups=STAFF)

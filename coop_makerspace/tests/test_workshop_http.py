@@ -196,7 +196,7 @@ class TestWorkshopPortal(WorkshopHttpCommon):
             {"fields": ["name", "coop_access_level_id"]},
         )
         self.assertEqual(answer["result"][0]["name"], self.lathe.name)
-        for field in ("cost", "serial_no", "note", "partner_id"):
+        for field in ("cost", "note", "partner_id", "warranty_date"):
             answer = self._rpc(
                 "sec_portal_a",
                 "maintenance.equipment",
