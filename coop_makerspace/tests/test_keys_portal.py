@@ -8,7 +8,6 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.tests import new_test_user, tagged
-from odoo.tools import mute_logger
 
 from .keys_common import KeysHttpCommon
 
@@ -48,28 +47,6 @@ class TestKeysPortal(KeysHttpCommon):
         cls.openings["Published Thursday"].action_confirm()
         cls.openings["Board Evening"].action_confirm()
 
-    def _call(self, login, model, method, args, kwargs=None):
-        self.authenticate(login, login)
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "id": 1,
-            "params": {
-                "model": model,
-                "method": method,
-                "args": args,
-                "kwargs": kwargs or {},
-            },
-        }
-        with mute_logger("odoo.http"):
-            response = self.url_open(
-                f"/web/dataset/call_kw/{model}/{method}",
-                data=json.dumps(payload),
-                headers={"Content-Type": "application/json"},
-            )
-        self.assertEqual(response.status_code, 200)
-        return response.json()
-
     def test_portal_pages(self):
         self.authenticate("sec_portal_a", "sec_portal_a")
         keys = self.url_open("/my/keys")
@@ -86,7 +63,7 @@ class TestKeysPortal(KeysHttpCommon):
         self.assertIn("/my/keys", home.text)
 
     def test_portal_member_a_does_not_see_b_keys(self):
-        answer = self._call(
+        answer = self._rpc(
             "sec_portal_a",
             "coop.makerspace.key",
             "search_read",
@@ -94,11 +71,11 @@ class TestKeysPortal(KeysHttpCommon):
             {"fields": ["name"]},
         )
         self.assertEqual([r["name"] for r in answer["result"]], ["SET-ALICE"])
-        answer = self._call(
+        answer = self._rpc(
             "sec_portal_a", "coop.makerspace.key.issue", "search_count", [[]]
         )
         self.assertEqual(answer["result"], 1)
-        answer = self._call(
+        answer = self._rpc(
             "sec_portal_a", "coop.makerspace.key", "read", [self.key_b.ids, ["name"]]
         )
         self.assertIn("error", answer)
@@ -129,7 +106,7 @@ class TestKeysPortal(KeysHttpCommon):
         ]
         for model, method, args in calls:
             with self.subTest(model=model, method=method):
-                answer = self._call("sec_portal_a", model, method, args)
+                answer = self._rpc("sec_portal_a", model, method, args)
                 self.assertIn("error", answer, answer.get("result"))
                 self.assertRegex(
                     answer["error"]["data"]["name"], r"AccessError|MissingError"
