@@ -5,6 +5,7 @@ from . import account_chart_template
 from . import coop_fee_scheme
 from . import coop_fee_scheme_tier
 from . import coop_fee_period
+from . import coop_fee_period_run
 from . import coop_member_category
 from . import coop_membership
 

@@ -12,6 +12,16 @@ from ..tools import periods as period_rules
 from ..tools import prepaid as prepaid_rules
 
 BATCH_SIZE = 500
+RUN_ACTIVE = ("queued", "running")  # states of a fee run the cron goes on with
+MEMBER_FEE_FIELDS = (
+    "partner_id",
+    "category_id",
+    "join_date",
+    "payroll",
+    "prepaid_periods",
+    "prepaid_credit",
+    "free_periods",
+)
 
 
 class CoopFeePeriod(models.Model):
@@ -111,21 +121,6 @@ class CoopFeePeriod(models.Model):
         self.write({"state": "open"})
         return True
 
-    def action_run_fees(self):
-        self.env["coop.membership"]._check_manager()
-        self.check_access("write")
-        moves = self.env["account.move"]
-        for period in self:
-            moves |= period._run_fees()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Fee Invoices"),
-            "res_model": "account.move",
-            "view_mode": "list,form",
-            "domain": [("id", "in", moves.ids)],
-            "context": {"create": False},
-        }
-
     def action_view_invoices(self):
         """The period's fee invoices: a staff screen (a portal member may read
         a period, not list everyone's invoices)."""
@@ -146,25 +141,43 @@ class CoopFeePeriod(models.Model):
 
     # ------------------------------------------------------------ fee run
 
-    def _members_due(self):
+    def _members_due_domain(self):
         """Members of this period's scheme who owe a fee and are not handled."""
         self.ensure_one()
+        return [
+            ("company_id", "=", self.company_id.id),
+            ("category_id.fee_scheme_id", "=", self.scheme_id.id),
+            ("category_id.fee_mode", "!=", "exempt"),
+            ("state", "in", ("active", "leaving")),
+            ("leaving_from_passive", "=", False),
+            ("join_date", "<=", self.date_end),
+            "|",
+            ("leave_date", "=", False),
+            ("leave_date", ">=", self.date_start),
+            ("fee_line_ids", "not any", [("period_id", "=", self.id)]),
+        ]
+
+    def _members_due(self, limit=None):
+        """Members of this period's scheme who owe a fee and are not handled
+        (the first ``limit`` of them by id)."""
         members = self.env["coop.membership"].search(
-            [
-                ("company_id", "=", self.company_id.id),
-                ("category_id.fee_scheme_id", "=", self.scheme_id.id),
-                ("category_id.fee_mode", "!=", "exempt"),
-                ("state", "in", ("active", "leaving")),
-                ("leaving_from_passive", "=", False),
-                ("join_date", "<=", self.date_end),
-                "|",
-                ("leave_date", "=", False),
-                ("leave_date", ">=", self.date_start),
-                ("fee_line_ids", "not any", [("period_id", "=", self.id)]),
-            ],
-            order="id",
+            self._members_due_domain(), order="id", limit=limit
         )
+        members.fetch(MEMBER_FEE_FIELDS)
         return members
+
+    def _count_members_due(self):
+        return self.env["coop.membership"].search_count(self._members_due_domain())
+
+    def _check_open(self):
+        for period in self:
+            if period.state != "open":
+                raise UserError(
+                    self.env._(
+                        "The fee period %s is closed: reopen it to invoice fees.",
+                        period.name,
+                    )
+                )
 
     def _run_fees(self, batch_size=BATCH_SIZE):
         """Invoice the fees due for this period; return the invoices created.
@@ -177,26 +190,9 @@ class CoopFeePeriod(models.Model):
         """
         self.ensure_one()
         self.env["coop.membership"]._check_manager()
-        if self.state != "open":
-            raise UserError(
-                self.env._(
-                    "The fee period %s is closed: reopen it to invoice fees.",
-                    self.name,
-                )
-            )
+        self._check_open()
         members = self._members_due().sudo()
         moves = self.env["account.move"]
-        members.fetch(
-            [
-                "partner_id",
-                "category_id",
-                "join_date",
-                "payroll",
-                "prepaid_periods",
-                "prepaid_credit",
-                "free_periods",
-            ]
-        )
         for start in range(0, len(members), batch_size):
             moves |= self._run_fees_batch(members[start : start + batch_size])
         return moves

@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools import bounds
 from ..tools import periods as period_rules
+from .coop_fee_period import RUN_ACTIVE
 
 
 class CoopFeeScheme(models.Model):
@@ -143,16 +144,25 @@ class CoopFeeScheme(models.Model):
 
     @api.model
     def _cron_invoice_fees(self):
-        """Daily: make sure the current period exists and invoice what is due.
+        """Daily, and woken up by the "Invoice Fees" button: queue the current
+        period of each scheme where fees are due, then invoice one batch (the
+        cron calls it again while work remains, a commit after each batch).
 
         Idempotent: members already handled for the period are skipped, so the
         cron may run any number of times (or after a crash) without duplicates.
         """
-        today = fields.Date.context_today(self)
-        for scheme in self.sudo().search([]):
-            period = scheme._get_or_create_period(today)
-            if period.state == "open":
-                period._run_fees()
+        Period = self.env["coop.fee.period"].sudo()
+        if not Period.search_count([("run_state", "in", RUN_ACTIVE)], limit=1):
+            today = fields.Date.context_today(self)
+            for scheme in self.sudo().search([]):
+                period = scheme._get_or_create_period(today)
+                if (
+                    period.state == "open"
+                    and period._count_members_due()
+                    and period._lock_for_run()
+                ):
+                    period._queue_fee_run(self.env["res.users"])
+        return Period._cron_run_fee_batch()
 
     def unlink(self):
         if self.mapped("period_ids.fee_line_ids"):

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 
 from ..tools import review
 
+CRON_BATCH = 500  # records a cron call handles before it commits
+
 
 class CoopMembershipCategoryHistory(models.Model):
     _name = "coop.membership.category.history"
@@ -36,17 +38,17 @@ class CoopMembershipCategoryHistory(models.Model):
             )
 
     @api.model
-    def _cron_schedule_reviews(self):
-        """Daily: an activity for each member due for a category review."""
+    def _cron_schedule_reviews(self, batch_size=CRON_BATCH):
+        """Daily: an activity for each member due for a category review,
+        ``batch_size`` at a time (the cron calls again while some remain)."""
         today = fields.Date.context_today(self)
-        lines = self.sudo().search(
-            [
-                ("review_date", "<=", today),
-                ("review_scheduled", "=", False),
-                ("date_to", "=", False),
-                ("membership_id.state", "in", ("active", "passive")),
-            ]
-        )
+        domain = [
+            ("review_date", "<=", today),
+            ("review_scheduled", "=", False),
+            ("date_to", "=", False),
+            ("membership_id.state", "in", ("active", "passive")),
+        ]
+        lines = self.sudo().search(domain, limit=batch_size, order="id")
         managers = self.env.ref("coop_membership.group_coop_manager").sudo().users
         for line in lines:
             member = line.membership_id
@@ -71,3 +73,7 @@ class CoopMembershipCategoryHistory(models.Model):
                 user_id=(manager[:1] or self.env.user).id,
             )
         lines.write({"review_scheduled": True})
+        self.env["ir.cron"]._notify_progress(
+            done=len(lines), remaining=self.sudo().search_count(domain)
+        )
+        return len(lines)

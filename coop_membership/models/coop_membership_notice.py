@@ -7,6 +7,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools import notice as notice_rules
 
+CRON_BATCH = 500  # records a cron call handles before it commits
+
 
 class CoopMembership(models.Model):
     """Departure of a member: notice, effective leave, prepaid fees kept."""
@@ -111,13 +113,18 @@ class CoopMembership(models.Model):
         return True
 
     @api.model
-    def _cron_process_leaves(self):
-        """Daily: members whose effective leave date is past have left."""
+    def _cron_process_leaves(self, batch_size=CRON_BATCH):
+        """Daily: members whose effective leave date is past have left,
+        ``batch_size`` at a time (the cron calls again while some remain;
+        members who left leave the selection, so a lost batch is redone)."""
         today = fields.Date.context_today(self)
-        leaving = self.sudo().search(
-            [("state", "=", "leaving"), ("leave_date", "<", today)]
-        )
+        domain = [("state", "=", "leaving"), ("leave_date", "<", today)]
+        leaving = self.sudo().search(domain, limit=batch_size, order="id")
         leaving._mark_left()
+        self.env["ir.cron"]._notify_progress(
+            done=len(leaving), remaining=self.sudo().search_count(domain)
+        )
+        return len(leaving)
 
     def _mark_left(self):
         """The member left: prepaid fees are not refunded (kept as a donation)."""

@@ -3,6 +3,8 @@ from . import test_rules_prepaid
 from . import test_membership
 from . import test_benefits
 from . import test_fees
+from . import test_fee_run_job
+from . import test_cron_batches
 from . import test_fees_prepaid
 from . import test_assembly
 from . import test_portal

@@ -1,0 +1,289 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The fee run as a background job: started by the button or the daily cron,
+run by the cron in batches (a commit per batch, Odoo's ``_notify_progress``),
+its state, progress and summary shown on the period."""
+
+import psycopg2
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from .coop_fee_period import RUN_ACTIVE
+
+BATCH_PARAM = "coop_membership.fee_run_batch_size"
+DEFAULT_BATCH = 200
+MAX_BATCH = 5000
+
+
+class CoopFeePeriod(models.Model):
+    _inherit = "coop.fee.period"
+
+    run_state = fields.Selection(
+        [
+            ("none", "Not Run"),
+            ("queued", "Queued"),
+            ("running", "Running"),
+            ("done", "Done"),
+            ("failed", "Failed"),
+        ],
+        string="Fee Run",
+        default="none",
+        required=True,
+        readonly=True,
+        copy=False,
+    )
+    run_total = fields.Integer(
+        string="Members to Handle", readonly=True, copy=False
+    )
+    run_done = fields.Integer(string="Members Handled", readonly=True, copy=False)
+    run_invoice_count = fields.Integer(
+        string="Invoices Created", readonly=True, copy=False
+    )
+    run_progress = fields.Float(compute="_compute_run_progress")
+    run_error = fields.Text(string="Failure Reason", readonly=True, copy=False)
+    run_user_id = fields.Many2one(
+        "res.users", string="Run Started By", readonly=True, copy=False
+    )
+
+    @api.depends("run_done", "run_total")
+    def _compute_run_progress(self):
+        for period in self:
+            total = period.run_total
+            period.run_progress = 100.0 * period.run_done / total if total else 0.0
+
+    @api.model
+    def _fee_run_batch_size(self):
+        """Members handled per batch (and the most a run in the request may
+        handle): the system parameter, bounded."""
+        value = self.env["ir.config_parameter"].sudo().get_param(BATCH_PARAM)
+        try:
+            size = int(value or DEFAULT_BATCH)
+        except ValueError:
+            size = DEFAULT_BATCH
+        return min(max(size, 1), MAX_BATCH)
+
+    def action_run_fees(self):
+        """Invoice the period's fees: at once when they fit in one batch (the
+        invoices are shown), otherwise as a background job (the user is told
+        when it is done). Pressing it again while a run is queued or running
+        only wakes the job up; after a failure it starts the run again."""
+        self.env["coop.membership"]._check_manager()
+        self.check_access("write")
+        self._check_open()
+        size = self._fee_run_batch_size()
+        moves = self.env["account.move"]
+        queued = self.browse()
+        for period in self:
+            if period.run_state in RUN_ACTIVE:
+                queued |= period
+            elif period._count_members_due() > size:
+                period._lock_or_refuse()
+                period._queue_fee_run(self.env.user)
+                queued |= period
+            else:
+                moves |= period._run_fees_now()
+        if queued:
+            self.env.ref("coop_membership.ir_cron_coop_invoice_fees")._trigger()
+            return queued._fee_run_queued_action()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Fee Invoices"),
+            "res_model": "account.move",
+            "view_mode": "list,form",
+            "domain": [("id", "in", moves.ids)],
+            "context": {"create": False},
+        }
+
+    def _fee_run_queued_action(self):
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Fee run started"),
+                "message": self.env._(
+                    "%(count)s member(s) of %(periods)s are invoiced in the "
+                    "background; you will be notified when the run is done.",
+                    count=sum(self.mapped("run_total")),
+                    periods=", ".join(self.mapped("display_name")),
+                ),
+                "type": "info",
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    # ------------------------------------------------------------ locks
+
+    def _lock_for_run(self):
+        """Lock this period's row for a batch; False when another request or
+        server holds it (the lock is the database's: any number of servers)."""
+        self.ensure_one()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM coop_fee_period WHERE id = %s"
+                " FOR NO KEY UPDATE SKIP LOCKED",
+                self.id,
+            )
+        )
+        return bool(self.env.cr.fetchone())
+
+    def _lock_or_refuse(self):
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT id FROM coop_fee_period WHERE id = %s"
+                        " FOR NO KEY UPDATE NOWAIT",
+                        self.id,
+                    )
+                )
+        except psycopg2.errors.LockNotAvailable as error:
+            raise UserError(
+                self.env._(
+                    "A fee run of %s is in progress: it goes on in the "
+                    "background, try again later.",
+                    self.display_name,
+                )
+            ) from error
+        self.invalidate_recordset(["run_state", "state"])
+
+    # ------------------------------------------------------------ runs
+
+    def _run_fees_now(self):
+        """Run the whole period in this transaction (a run of one batch)."""
+        self.ensure_one()
+        self._lock_or_refuse()
+        self._check_open()
+        total = self._count_members_due()
+        moves = self._run_fees()
+        self.sudo().write(
+            {
+                "run_state": "done",
+                "run_total": total,
+                "run_done": total,
+                "run_invoice_count": len(moves),
+                "run_error": False,
+                "run_user_id": self.env.user.id,
+            }
+        )
+        self._post_fee_run_summary()
+        return moves
+
+    def _queue_fee_run(self, user):
+        """Queue the period's run for the cron (``user`` is told of the end);
+        the caller holds the period's lock."""
+        self.ensure_one()
+        self.sudo().write(
+            {
+                "run_state": "queued",
+                "run_total": self._count_members_due(),
+                "run_done": 0,
+                "run_invoice_count": 0,
+                "run_error": False,
+                "run_user_id": user.id,
+            }
+        )
+        if user:
+            self.sudo().message_post(
+                body=self.env._(
+                    "Fee run queued by %(user)s: %(count)s member(s) to handle.",
+                    user=user.name,
+                    count=self.run_total,
+                )
+            )
+
+    @api.model
+    def _cron_run_fee_batch(self):
+        """One batch of the first queued run (the cron calls it again, up to
+        its own limit, while work remains; a commit after each batch)."""
+        active = self.sudo().search([("run_state", "in", RUN_ACTIVE)], order="id")
+        done = 0
+        for period in active:
+            if period._lock_for_run():
+                done = period._run_fee_batch(self._fee_run_batch_size())
+                break
+        remaining = sum(
+            p._count_members_due()
+            for p in active.filtered(lambda p: p.run_state in RUN_ACTIVE)
+        )
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        return done
+
+    def _run_fee_batch(self, size):
+        """Invoice the next ``size`` members due; return how many were handled.
+
+        Idempotent: handled members leave the selection, so a batch lost to a
+        crash or a kill (its transaction rolled back) is simply done again."""
+        self.ensure_one()
+        members = self._members_due(limit=size)
+        try:
+            with self.env.cr.savepoint():
+                self._check_open()
+                moves = self._run_fees_batch(members)
+        except (UserError, ValidationError) as error:
+            self._fail_fee_run(error)
+            return 0
+        self.write(
+            {
+                "run_state": "running",
+                "run_done": self.run_done + len(members),
+                "run_invoice_count": self.run_invoice_count + len(moves),
+            }
+        )
+        if len(members) < size or not self._count_members_due():
+            self.write({"run_state": "done", "run_total": self.run_done})
+            self._post_fee_run_summary()
+            self._notify_fee_run_user("success")
+        return len(members)
+
+    def _fail_fee_run(self, error):
+        reason = error.args[0] if error.args else str(error)
+        self.write({"run_state": "failed", "run_error": reason})
+        self.message_post(
+            body=self.env._(
+                "The fee run stopped after %(done)s member(s): %(reason)s",
+                done=self.run_done,
+                reason=reason,
+            )
+        )
+        self._notify_fee_run_user("danger")
+
+    def _post_fee_run_summary(self):
+        self.sudo().message_post(
+            body=self.env._(
+                "Fee run done: %(members)s member(s) handled, %(invoices)s "
+                "invoice(s) created.",
+                members=self.run_done,
+                invoices=self.run_invoice_count,
+            )
+        )
+
+    def _notify_fee_run_user(self, kind):
+        """Tell the user who started the run how it ended (a notification in
+        their open web client)."""
+        if not self.run_user_id:
+            return
+        if kind == "success":
+            message = self.env._(
+                "%(period)s: %(members)s member(s) handled, %(invoices)s "
+                "invoice(s) created.",
+                period=self.display_name,
+                members=self.run_done,
+                invoices=self.run_invoice_count,
+            )
+        else:
+            message = self.env._(
+                "%(period)s: the fee run failed: %(reason)s",
+                period=self.display_name,
+                reason=self.run_error,
+            )
+        self.run_user_id._bus_send(
+            "simple_notification",
+            {
+                "title": self.env._("Fee run"),
+                "message": message,
+                "type": kind,
+                "sticky": kind == "danger",
+            },
+        )

@@ -1,0 +1,199 @@
+# Copyright 2026 Coop Addons Contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import CoopCommon
+
+
+@tagged("post_install", "-at_install")
+class TestFeeRunJob(CoopCommon):
+    """The fee run as a background job in batches (issue 17): queued by the
+    button past one batch, run by the cron a batch per commit, resumable,
+    its state and summary shown, small runs still done in the request."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.members = [
+            cls._member("Job %s" % i, cls.cat_provider, "active") for i in range(5)
+        ]
+        cls.period = cls.scheme_year._get_or_create_period(date(2026, 1, 1))
+        cls.cron = cls.env.ref("coop_membership.ir_cron_coop_invoice_fees")
+
+    def _set_batch(self, size):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "coop_membership.fee_run_batch_size", str(size)
+        )
+
+    def _fee_lines_in_db(self):
+        """Fee lines of the period as the database holds them."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT count(*), count(DISTINCT membership_id) FROM coop_fee_line"
+            " WHERE period_id = %s",
+            (self.period.id,),
+        )
+        return self.env.cr.fetchone()
+
+    def _batch(self):
+        """One call of the cron's batch as the cron makes it (with a progress
+        record); return the progress."""
+        progress = self.env["ir.cron.progress"].create(
+            {"cron_id": self.cron.id, "remaining": 0, "done": 0}
+        )
+        self.env["coop.fee.scheme"].with_context(
+            ir_cron_progress_id=progress.id
+        )._cron_invoice_fees()
+        return progress
+
+    def _run_until_done(self, limit=10):
+        for _i in range(limit):
+            progress = self._batch()
+            if not progress.remaining:
+                return
+        self.fail("the fee run did not end")
+
+    def _notifications(self, user):
+        """The simple notifications sent to ``user``'s web client (created
+        at commit, as the bus does)."""
+        self.env.cr.precommit.run()
+        channel = [self.env.cr.dbname, "res.partner", user.partner_id.id]
+        return [
+            json.loads(bus.message)["payload"]
+            for bus in self.env["bus.bus"].sudo().search([], order="id")
+            if json.loads(bus.channel) == channel
+            and json.loads(bus.message)["type"] == "simple_notification"
+        ]
+
+    def test_small_run_completes_in_the_request(self):
+        action = self.period.action_run_fees()
+        self.assertEqual(action["res_model"], "account.move")
+        self.assertEqual(len(action["domain"][0][2]), 5)
+        self.assertEqual(self.period.run_state, "done")
+        self.assertEqual(
+            (self.period.run_done, self.period.run_total), (5, 5)
+        )
+        self.assertEqual(self.period.run_invoice_count, 5)
+        self.assertIn("Fee run done", self.period.message_ids[0].body)
+        self.assertEqual(self._fee_lines_in_db(), (5, 5))
+
+    def test_large_run_is_queued_then_invoiced_batch_by_batch(self):
+        self._set_batch(2)
+        triggers = self.env["ir.cron.trigger"].search_count(
+            [("cron_id", "=", self.cron.id)]
+        )
+        action = self.period.action_run_fees()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertIn("5 member(s)", action["params"]["message"])
+        self.assertEqual(self.period.run_state, "queued")
+        self.assertEqual(self.period.run_user_id, self.env.user)
+        self.assertEqual(self._fee_lines_in_db(), (0, 0))
+        self.assertEqual(
+            self.env["ir.cron.trigger"].search_count([("cron_id", "=", self.cron.id)]),
+            triggers + 1,
+        )
+        steps = []
+        for _i in range(3):
+            progress = self._batch()
+            steps.append(
+                (
+                    progress.done,
+                    progress.remaining,
+                    self.period.run_state,
+                    self.period.run_done,
+                )
+            )
+        self.assertEqual(
+            steps, [(2, 3, "running", 2), (2, 1, "running", 4), (1, 0, "done", 5)]
+        )
+        self.assertEqual(self._fee_lines_in_db(), (5, 5))
+        self.assertEqual(self.period.run_invoice_count, 5)
+        self.assertIn("5 member(s) handled", self.period.message_ids[0].body)
+        payloads = self._notifications(self.env.user)
+        self.assertEqual(payloads[-1]["type"], "success")
+        # once done, no batch is left to run
+        self.assertEqual(self.env["coop.fee.period"]._cron_run_fee_batch(), 0)
+        self.assertEqual(self._fee_lines_in_db(), (5, 5))
+
+    def test_a_killed_batch_is_done_again_without_duplicates(self):
+        self._set_batch(2)
+        self.period.action_run_fees()
+        self._batch()
+        self.assertEqual(self._fee_lines_in_db(), (2, 2))
+        # a worker killed in the middle of the next batch: its transaction
+        # is rolled back, as this savepoint is
+        with self.assertRaises(InterruptedError):
+            with self.env.cr.savepoint():
+                self.period._run_fee_batch(2)
+                self.env.flush_all()
+                self.assertEqual(self._fee_lines_in_db(), (4, 4))
+                raise InterruptedError("worker killed")
+        self.assertEqual(self._fee_lines_in_db(), (2, 2))
+        self._run_until_done()
+        self.assertEqual(self._fee_lines_in_db(), (5, 5))
+        moves = self.env["account.move"].search(
+            [("coop_fee_period_id", "=", self.period.id)]
+        )
+        self.assertEqual(len(moves), 5)
+        self.assertEqual(len(moves.partner_id), 5)
+
+    def test_a_failed_run_shows_its_reason_and_can_be_run_again(self):
+        self._set_batch(2)
+        self.period.action_run_fees()
+        self._batch()
+        # the period is closed while the run waits for its next batch
+        self.period.action_close()
+        progress = self._batch()
+        self.assertEqual((progress.done, progress.remaining), (0, 0))
+        self.assertEqual(self.period.run_state, "failed")
+        self.assertIn("closed", self.period.run_error)
+        self.assertIn("stopped after 2 member(s)", self.period.message_ids[0].body)
+        self.assertEqual(self._notifications(self.env.user)[-1]["type"], "danger")
+        self.assertEqual(self._fee_lines_in_db(), (2, 2))
+        # reopened and started again: the run picks up where it stopped
+        self.period.action_reopen()
+        action = self.period.action_run_fees()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertEqual(self.period.run_total, 3)
+        self.assertFalse(self.period.run_error)
+        self._run_until_done()
+        self.assertEqual(self._fee_lines_in_db(), (5, 5))
+
+    def test_pressing_again_while_queued_only_wakes_the_job(self):
+        self._set_batch(2)
+        self.period.action_run_fees()
+        messages = len(self.period.message_ids)
+        action = self.period.action_run_fees()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertEqual(self.period.run_state, "queued")
+        self.assertEqual(len(self.period.message_ids), messages)
+        self.assertEqual(self._fee_lines_in_db(), (0, 0))
+
+    @freeze_time("2026-03-10")
+    def test_daily_cron_queues_the_current_period_and_invoices_it(self):
+        self._set_batch(2)
+        self.cron.method_direct_trigger()
+        progress = self.env["ir.cron.progress"].search(
+            [("cron_id", "=", self.cron.id)], order="id desc", limit=1
+        )
+        # the demo data's periods are queued too: 2 done, at least our 3 left
+        self.assertEqual(progress.done, 2)
+        self.assertGreaterEqual(progress.remaining, 3)
+        self.assertIn(self.period.run_state, ("queued", "running"))
+        self.assertFalse(self.period.run_user_id)  # nobody to notify
+        self._run_until_done(limit=30)
+        self.assertEqual(self.period.run_state, "done")
+        self.assertEqual(self._fee_lines_in_db(), (5, 5))
+
+    def test_batch_size_parameter_is_bounded(self):
+        Period = self.env["coop.fee.period"]
+        for value, size in (("0", 1), ("-4", 1), ("abc", 200), ("10**9", 200)):
+            self._set_batch(value)
+            self.assertEqual(Period._fee_run_batch_size(), size, value)
+        self._set_batch(10**9)
+        self.assertEqual(Period._fee_run_batch_size(), 5000)
