@@ -34,9 +34,7 @@ class CoopFeePeriod(models.Model):
         readonly=True,
         copy=False,
     )
-    run_total = fields.Integer(
-        string="Members to Handle", readonly=True, copy=False
-    )
+    run_total = fields.Integer(string="Members to Handle", readonly=True, copy=False)
     run_done = fields.Integer(string="Members Handled", readonly=True, copy=False)
     run_invoice_count = fields.Integer(
         string="Invoices Created", readonly=True, copy=False

@@ -75,9 +75,7 @@ class TestFeeRunJob(CoopCommon):
         self.assertEqual(action["res_model"], "account.move")
         self.assertEqual(len(action["domain"][0][2]), 5)
         self.assertEqual(self.period.run_state, "done")
-        self.assertEqual(
-            (self.period.run_done, self.period.run_total), (5, 5)
-        )
+        self.assertEqual((self.period.run_done, self.period.run_total), (5, 5))
         self.assertEqual(self.period.run_invoice_count, 5)
         self.assertIn("Fee run done", self.period.message_ids[0].body)
         self.assertEqual(self._fee_lines_in_db(), (5, 5))
@@ -127,12 +125,11 @@ class TestFeeRunJob(CoopCommon):
         self.assertEqual(self._fee_lines_in_db(), (2, 2))
         # a worker killed in the middle of the next batch: its transaction
         # is rolled back, as this savepoint is
-        with self.assertRaises(InterruptedError):
-            with self.env.cr.savepoint():
-                self.period._run_fee_batch(2)
-                self.env.flush_all()
-                self.assertEqual(self._fee_lines_in_db(), (4, 4))
-                raise InterruptedError("worker killed")
+        with self.assertRaises(InterruptedError), self.env.cr.savepoint():
+            self.period._run_fee_batch(2)
+            self.env.flush_all()
+            self.assertEqual(self._fee_lines_in_db(), (4, 4))
+            raise InterruptedError("worker killed")
         self.assertEqual(self._fee_lines_in_db(), (2, 2))
         self._run_until_done()
         self.assertEqual(self._fee_lines_in_db(), (5, 5))

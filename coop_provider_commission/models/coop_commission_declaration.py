@@ -14,6 +14,7 @@ from ..tools import commission, security
 
 # what a submitted or validated declaration keeps: the workflow moves its
 # state, its lines and period stay as declared
+REMINDER_BATCH = 200  # reminders a cron call sends before it commits
 LOCKED_FIELDS = {"provider_id", "company_id", "date_from", "date_to", "line_ids"}
 
 
@@ -209,19 +210,26 @@ class CoopCommissionDeclaration(models.Model):
     # Reminders
     # ------------------------------------------------------------------
     @api.model
-    def _cron_send_reminders(self, today=None):
+    def _cron_send_reminders(self, today=None, batch_size=REMINDER_BATCH):
         """Remind the providers who have not declared last month's turnover
         once the company's reminder day has passed: a draft declaration is
-        opened, the provider is emailed and the responsible gets an activity."""
+        opened, the provider is emailed and the responsible gets an activity.
+
+        ``batch_size`` reminders a call: Odoo's cron commits and calls again
+        while some remain (a reminded declaration leaves the selection)."""
         today = today or fields.Date.context_today(self)
         start, end = commission.period_bounds(today - relativedelta(months=1), "month")
         reminded = self.browse()
+        remaining = 0
         for company in self.env["res.company"].search([]):
             if today.day < (company.coop_declaration_reminder_day or 1):
                 continue
             todo = self._declarations_to_remind(company, start, end)
-            todo._send_reminder(company, today)
-            reminded |= todo
+            now = todo[: max(batch_size - len(reminded), 0)]
+            now._send_reminder(company, today)
+            reminded |= now
+            remaining += len(todo) - len(now)
+        self.env["ir.cron"]._notify_progress(done=len(reminded), remaining=remaining)
         return reminded
 
     @api.model

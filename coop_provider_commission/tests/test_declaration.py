@@ -222,3 +222,33 @@ class TestDeclaration(CommissionCase):
         again = declarations._cron_send_reminders(today=date(2026, 4, 11))
         self.assertNotIn(bruno, again)
         self.assertEqual(len(bruno.activity_ids), 1)
+
+    def test_reminder_cron_in_batches(self):
+        """One reminder a call: the cron is told what remains and calls again
+        until every provider is reminded, each once."""
+        self.company.coop_declaration_reminder_day = 10
+        cron = self.env.ref("coop_provider_commission.ir_cron_declaration_reminder")
+        declarations = self.env["coop.commission.declaration"]
+        steps = []
+        for _i in range(20):
+            progress = self.env["ir.cron.progress"].create(
+                {"cron_id": cron.id, "remaining": 0, "done": 0}
+            )
+            reminded = declarations.with_context(
+                ir_cron_progress_id=progress.id
+            )._cron_send_reminders(today=date(2026, 4, 10), batch_size=1)
+            self.assertEqual(len(reminded), progress.done)
+            steps.append((progress.done, progress.remaining))
+            if not progress.remaining:
+                break
+        self.assertEqual(steps[-1], (1, 0))
+        self.assertTrue(all(done == 1 for done, _remaining in steps))
+        march = declarations.search(
+            [
+                ("provider_id", "in", (self.provider | self.provider2).ids),
+                ("date_from", "=", date(2026, 3, 1)),
+            ]
+        )
+        self.assertEqual(len(march), 2)
+        self.assertTrue(all(march.mapped("reminder_sent")))
+        self.assertEqual(len(march.activity_ids), 2)
