@@ -12,7 +12,7 @@ def main():
     names = sorted(
         m.name
         for m in pkgutil.iter_modules([str(Path(__file__).parent)])
-        if m.name not in ("harness",)
+        if m.name not in ("harness", "two_servers")
     )
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("name", choices=names)

@@ -5,6 +5,14 @@
 Both sides create N draft customer invoices of one line on the same database
 server: ``coop_membership`` through a fee run (``coop.fee.period._run_fees``),
 OCA ``contract`` through its invoicing cron method for N yearly contracts.
+
+The floor is what Odoo itself needs for the same N invoices, created with
+``account.move.create`` in batches of the fee run's size with no membership
+logic. The batched job is the next period's run as the cron makes it
+(``_cron_run_fee_batch``, one batch a call, as Odoo's cron calls it between
+commits): its total, the time per 1,000 members at the start and at the end
+(flat when the run does not slow down as it goes) and its longest batch,
+against Odoo's default worker limits (60 s CPU, 120 s real).
 """
 
 import datetime
@@ -12,6 +20,8 @@ import datetime
 MODULES = ["coop_membership", "contract"]
 PIP = ["odoo-addon-contract==18.0.*"]
 DEFAULT_N = 10000
+FLOOR_BATCH = 500  # the fee run in one transaction reads members by 500
+CRON_CALLS = 10  # batches Odoo's cron runs in one unit of work (its limits')
 
 
 def _setup_common(env, n):
@@ -80,7 +90,102 @@ def _bench_coop(ctx, company, product, partners):
         ctx.n,
         again["queries"],
     )
+    return t, period
+
+
+def _bench_floor(ctx, company, product, partners, size):
+    """Odoo's own cost of the same draft invoices, in batches of ``size``."""
+    env = ctx.env
+    journal = company.coop_fee_journal_id or env["account.journal"].search(
+        [("type", "=", "sale"), ("company_id", "=", company.id)], limit=1
+    )
+    Move = env["account.move"].with_company(company)
+    env.invalidate_all()
+    with ctx.timed() as t:
+        for start in range(0, len(partners), size):
+            Move.create(
+                [
+                    {
+                        "move_type": "out_invoice",
+                        "partner_id": partner.id,
+                        "journal_id": journal.id,
+                        "invoice_date": datetime.date(2026, 1, 1),
+                        "invoice_line_ids": [
+                            (
+                                0,
+                                0,
+                                {
+                                    "product_id": product.id,
+                                    "name": "Membership fee",
+                                    "quantity": 1,
+                                    "price_unit": 100,
+                                },
+                            )
+                        ],
+                    }
+                    for partner in partners[start : start + size]
+                ]
+            )
+    ctx.measure(
+        "account.move.create.floor",
+        t["seconds"],
+        "s",
+        ctx.n,
+        t["queries"],
+        anchor="Odoo account.move.create, batches of %s" % size,
+        ms_per_invoice=round(t["seconds"] / ctx.n * 1000, 3),
+    )
     return t
+
+
+def _bench_batched_job(ctx, period):
+    """The next period's run as the cron's batched job: per-batch times."""
+    env = ctx.env
+    scheme = period.scheme_id
+    following = scheme._get_or_create_period(datetime.date(2027, 1, 1))
+    following._queue_fee_run(env["res.users"])
+    size = following._fee_run_batch_size()
+    Period = env["coop.fee.period"]
+    batches = []
+    env.invalidate_all()
+    with ctx.timed() as total:
+        while True:
+            with ctx.timed() as t:
+                done = Period._cron_run_fee_batch()
+            if not done:
+                break
+            batches.append((done, t["seconds"], t["queries"]))
+            env.invalidate_all()
+    assert following.run_state == "done", following.run_state
+    assert following.run_done == ctx.n, (following.run_done, ctx.n)
+
+    def per_thousand(chunk):
+        members = sum(b[0] for b in chunk)
+        return round(sum(b[1] for b in chunk) / members * 1000, 3)
+
+    first = batches[: max(1, 1000 // size)]
+    last = batches[-max(1, 1000 // size) :]
+    longest = max(batches, key=lambda b: b[1])
+    cron_call = max(
+        sum(b[1] for b in batches[i : i + CRON_CALLS])
+        for i in range(max(1, len(batches) - CRON_CALLS + 1))
+    )
+    ctx.measure(
+        "coop_membership.fee_run.batched_job",
+        total["seconds"],
+        "s",
+        ctx.n,
+        total["queries"],
+        batch_size=size,
+        batches=len(batches),
+        s_per_1000_at_start=per_thousand(first),
+        s_per_1000_at_end=per_thousand(last),
+        longest_batch_s=round(longest[1], 3),
+        longest_batch_queries=longest[2],
+        longest_cron_call_s=round(cron_call, 3),
+        limits="60 s CPU, 120 s real per request or cron call",
+    )
+    return total
 
 
 def _bench_contract(ctx, company, product, partners):
@@ -139,7 +244,25 @@ def _bench_contract(ctx, company, product, partners):
 
 def run(ctx):
     company, product, partners = _setup_common(ctx.env, ctx.n)
-    ours = _bench_coop(ctx, company, product, partners)
+    ours, period = _bench_coop(ctx, company, product, partners)
+    floor = _bench_floor(ctx, company, product, partners, FLOOR_BATCH)
+    ctx.measure(
+        "coop_membership.fee_run_vs_floor",
+        ours["seconds"] / floor["seconds"],
+        "x",
+        ctx.n,
+        ours["queries"],
+        anchor="Odoo account.move.create (floor)",
+    )
+    job = _bench_batched_job(ctx, period)
+    ctx.measure(
+        "coop_membership.batched_job_vs_floor",
+        job["seconds"] / floor["seconds"],
+        "x",
+        ctx.n,
+        job["queries"],
+        anchor="Odoo account.move.create (floor)",
+    )
     theirs = _bench_contract(ctx, company, product, partners)
     ctx.measure(
         "coop_membership.speedup_vs_contract",

@@ -258,12 +258,23 @@ class CoopFeePeriod(models.Model):
                 else:
                     line.update(kind="free", amount=0.0)
             fee_vals.append(line)
-        Move = self.env["account.move"].sudo().with_company(self.company_id)
+        # no "created" note nor creator follower on each of thousands of
+        # invoices (the run's summary is on the period); posting still logs
+        Move = (
+            self.env["account.move"]
+            .sudo()
+            .with_company(self.company_id)
+            .with_context(
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+            )
+        )
         moves = Move.create(move_vals) if move_vals else Move
         for index, move in zip(to_invoice, moves, strict=True):
             fee_vals[index]["move_id"] = move.id
         if scheme.auto_post and moves:
-            moves.action_post()
+            moves.with_context(tracking_disable=False).action_post()
         self.env["coop.fee.line"].sudo().create(fee_vals)
         for (field, value), ids in counters.items():
             members.browse(ids).write({field: value})

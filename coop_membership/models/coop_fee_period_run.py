@@ -12,9 +12,13 @@ from odoo.tools import SQL
 
 from .coop_fee_period import RUN_ACTIVE
 
-BATCH_PARAM = "coop_membership.fee_run_batch_size"
-DEFAULT_BATCH = 200
-MAX_BATCH = 5000
+# Odoo's cron calls a job up to ten times in a row (a commit after each) in
+# one unit of work of its cron worker, which limit_time_cpu (60 s) and
+# limit_time_real (120 s) bound: ten batches of 50 posted invoices take
+# 20 to 50 s. A run in the request may be larger (one unit of its own).
+BATCH_PARAM = ("coop_membership.fee_run_batch_size", 50, 1)
+REQUEST_PARAM = ("coop_membership.fee_run_request_limit", 300, 0)
+MAX_PARAM = 5000
 
 
 class CoopFeePeriod(models.Model):
@@ -52,25 +56,35 @@ class CoopFeePeriod(models.Model):
             period.run_progress = 100.0 * period.run_done / total if total else 0.0
 
     @api.model
-    def _fee_run_batch_size(self):
-        """Members handled per batch (and the most a run in the request may
-        handle): the system parameter, bounded."""
-        value = self.env["ir.config_parameter"].sudo().get_param(BATCH_PARAM)
+    def _fee_run_param(self, param):
+        """A bounded integer system parameter: ``(key, default, minimum)``."""
+        key, default, minimum = param
+        value = self.env["ir.config_parameter"].sudo().get_param(key)
         try:
-            size = int(value or DEFAULT_BATCH)
+            number = int(value or default)
         except ValueError:
-            size = DEFAULT_BATCH
-        return min(max(size, 1), MAX_BATCH)
+            number = default
+        return min(max(number, minimum), MAX_PARAM)
+
+    @api.model
+    def _fee_run_batch_size(self):
+        """Members invoiced per batch of the background job."""
+        return self._fee_run_param(BATCH_PARAM)
+
+    @api.model
+    def _fee_run_request_limit(self):
+        """The most members a run invoices in the request (0: always queued)."""
+        return self._fee_run_param(REQUEST_PARAM)
 
     def action_run_fees(self):
-        """Invoice the period's fees: at once when they fit in one batch (the
+        """Invoice the period's fees: at once up to the request limit (the
         invoices are shown), otherwise as a background job (the user is told
         when it is done). Pressing it again while a run is queued or running
         only wakes the job up; after a failure it starts the run again."""
         self.env["coop.membership"]._check_manager()
         self.check_access("write")
         self._check_open()
-        size = self._fee_run_batch_size()
+        size = self._fee_run_request_limit()
         moves = self.env["account.move"]
         queued = self.browse()
         for period in self:
@@ -149,7 +163,7 @@ class CoopFeePeriod(models.Model):
     # ------------------------------------------------------------ runs
 
     def _run_fees_now(self):
-        """Run the whole period in this transaction (a run of one batch)."""
+        """Run the whole period in this transaction (a small run)."""
         self.ensure_one()
         self._lock_or_refuse()
         self._check_open()

@@ -25,10 +25,15 @@ class TestFeeRunJob(CoopCommon):
         cls.period = cls.scheme_year._get_or_create_period(date(2026, 1, 1))
         cls.cron = cls.env.ref("coop_membership.ir_cron_coop_invoice_fees")
 
-    def _set_batch(self, size):
+    def _set_param(self, key, value):
         self.env["ir.config_parameter"].sudo().set_param(
-            "coop_membership.fee_run_batch_size", str(size)
+            "coop_membership.fee_run_%s" % key, str(value)
         )
+
+    def _set_batch(self, size):
+        """Batches of ``size`` members, and runs in the request up to it."""
+        self._set_param("batch_size", size)
+        self._set_param("request_limit", size)
 
     def _fee_lines_in_db(self):
         """Fee lines of the period as the database holds them."""
@@ -187,10 +192,33 @@ class TestFeeRunJob(CoopCommon):
         self.assertEqual(self.period.run_state, "done")
         self.assertEqual(self._fee_lines_in_db(), (5, 5))
 
-    def test_batch_size_parameter_is_bounded(self):
+    def test_parameters_are_bounded(self):
         Period = self.env["coop.fee.period"]
-        for value, size in (("0", 1), ("-4", 1), ("abc", 200), ("10**9", 200)):
-            self._set_batch(value)
-            self.assertEqual(Period._fee_run_batch_size(), size, value)
-        self._set_batch(10**9)
-        self.assertEqual(Period._fee_run_batch_size(), 5000)
+        cases = (
+            ("batch_size", "0", 1),
+            ("batch_size", "-4", 1),
+            ("batch_size", "abc", 50),
+            ("batch_size", "", 50),
+            ("batch_size", 10**9, 5000),
+            ("request_limit", "0", 0),
+            ("request_limit", "-3", 0),
+            ("request_limit", "abc", 300),
+            ("request_limit", 10**9, 5000),
+        )
+        for key, value, expected in cases:
+            self._set_param(key, value)
+            self.assertEqual(
+                Period._fee_run_batch_size()
+                if key == "batch_size"
+                else Period._fee_run_request_limit(),
+                expected,
+                (key, value),
+            )
+
+    def test_request_limit_zero_always_queues(self):
+        self._set_param("request_limit", 0)
+        action = self.period.action_run_fees()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertEqual(self.period.run_state, "queued")
+        self._run_until_done()
+        self.assertEqual(self._fee_lines_in_db(), (5, 5))
