@@ -44,6 +44,7 @@ PORTS = (18310, 18320)
 WALLET = 100.0
 PRICE = 10.0
 LOGIN = ("admin", "admin")
+THROUGHPUT_TILLS = 8  # two tills per HTTP worker, up to four workers
 
 
 # ------------------------------------------------------------------ seeding
@@ -139,15 +140,20 @@ def seed(conf, members, orders):
                     pos.order_data(session, config, holder, [(pos.wallet_pm, PRICE)]),
                 )
             )
-        pos, config, session, cash = tills[0]
-        cash_order = pos.order_data(session, config, holder, [(cash, PRICE)])
+        cash_orders = []  # one till per client thread of the throughput runs
+        for index in range(THROUGHPUT_TILLS):
+            cash = pos.new_cash_pm("TT%s" % index)
+            config, session = pos.new_config("Till T%s" % index, cash)
+            cash_orders.append(
+                pos.order_data(session, config, pos.members[1 + index], [(cash, PRICE)])
+            )
         period = _seed_fees(env, company, members)
         cr.commit()
         return {
             "holder": holder.id,
             "company": company.id,
             "payloads": payloads,
-            "cash_order": cash_order,
+            "cash_orders": cash_orders,
             "period": period.id,
         }
 
@@ -361,37 +367,43 @@ def scenario_fees(seeded):
 
 
 def _sync_cash(port, template, until, counts, lock):
+    """Sync cash orders of one till until ``until`` (at least one order: a
+    warm-up when ``until`` is 0)."""
     client = Client(port)
-    while time.perf_counter() < until:
+    while True:
         key = str(uuid.uuid4())
         _result, error = client.call(
             "pos.order",
             "sync_from_ui",
             [dict(template, uuid=key, name="Order %s" % key)],
         )
+        if lock is None:
+            return
         with lock:
             counts["errors" if error else "orders"] += 1
+        if time.perf_counter() >= until:
+            return
 
 
 def scenario_throughput(env, seeded, seconds):
     """POS order sync on one server with 1, 2 and 4 HTTP workers: orders per
-    second from twice as many tills as workers (cash orders)."""
+    second from twice as many tills as workers, each till its own session
+    and client (cash orders)."""
     figures = []
     for workers in (1, 2, 4):
         procs = start_servers(env, PORTS[:1], workers=workers, crons=0)
         try:
-            Client(PORTS[0]).call(
-                "pos.order", "sync_from_ui", [dict(seeded["cash_order"])]
-            )  # warm up the workers' caches
+            for template in seeded["cash_orders"][: 2 * workers]:
+                _sync_cash(PORTS[0], template, 0, {"orders": 0, "errors": 0}, None)
             counts = {"orders": 0, "errors": 0}
             lock = threading.Lock()
             until = time.perf_counter() + seconds
             threads = [
                 threading.Thread(
                     target=_sync_cash,
-                    args=(PORTS[0], seeded["cash_order"], until, counts, lock),
+                    args=(PORTS[0], template, until, counts, lock),
                 )
-                for _i in range(2 * workers)
+                for template in seeded["cash_orders"][: 2 * workers]
             ]
             for thread in threads:
                 thread.start()

@@ -36,7 +36,7 @@ TOUR_PACKAGES = ["chromium"]
 RUN_PACKAGES = ["wkhtmltopdf"]
 OUR_REQUIREMENTS = ROOT / "requirements-dev.txt"
 CHECKLOG_CFG = ROOT / "checklog-odoo.cfg"
-VENV_LAYOUT = "3"  # bump when ensure_venv() installs something new
+VENV_LAYOUT = "4"  # bump when ensure_venv() installs something new
 
 
 class SetupError(Exception):
@@ -201,6 +201,15 @@ def find_python():
     )
 
 
+# cbor2 5.4.2 builds only with setuptools < 70 (build isolation too). With
+# that setuptools, gevent 22.10.2 (Odoo's pin) loads its plugins through
+# pkg_resources, which does not find zope.interface 7+ and zope.event 5.1+
+# (their metadata folders use the normalised name): Odoo's websocket process
+# (``odoo-bin gevent``, started with workers) would die at start and be
+# respawned every second.
+BUILD_CONSTRAINTS = "setuptools<70\nzope.interface<7\nzope.event<5.1\n"
+
+
 def venv_python():
     return VENV / "bin" / "python"
 
@@ -224,10 +233,9 @@ def ensure_venv(src):
         shutil.rmtree(VENV, ignore_errors=True)
         run([find_python(), "-m", "venv", str(VENV)])
     pip = [str(venv_python()), "-m", "pip", "--disable-pip-version-check", "-q"]
-    # cbor2 5.4.2 builds only with setuptools < 70 (build isolation too).
     constraint = LOCAL / "build-constraints.txt"
     LOCAL.mkdir(exist_ok=True)
-    constraint.write_text("setuptools<70\n")
+    constraint.write_text(BUILD_CONSTRAINTS)
     env = dict(os.environ, PIP_CONSTRAINT=str(constraint))
     say("installing Odoo's requirements (first run takes a few minutes)")
     run([*pip, "install", "setuptools<70", "wheel"], env=env)

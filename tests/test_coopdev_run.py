@@ -3,6 +3,9 @@
 """The server `make run` serves: safe by default, tested without touching
 the machine."""
 
+import subprocess
+import sys
+
 import coopdev_run
 import pytest
 
@@ -99,3 +102,22 @@ def test_odoo_role_is_no_superuser():
     assert "PASSWORD 'pa''ss'" in sql
     with pytest.raises(ValueError):
         coopdev_run.role_sql("x; DROP TABLE y", "pw")
+
+
+def test_websocket_process_can_start():
+    """With workers, Odoo serves websockets from ``odoo-bin gevent``, which
+    first patches the standard library with gevent, loading gevent's plugins:
+    a plugin whose requirement the venv's pkg_resources cannot find kills
+    that process at start (then respawned every second, burning the CPU)."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import gevent.monkey; gevent.monkey.patch_all(); print('patched')",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.stdout.strip() == "patched", done.stderr[-2000:]
