@@ -70,40 +70,16 @@ def _seed_wallet(env, company):
 
 
 def _seed_fees(env, company, members):
+    from .coop_membership_fees import seed_fee_scheme
+
     product = env["product.product"].create(
         {"name": "Two servers fee", "type": "service", "list_price": 100}
-    )
-    scheme = env["coop.fee.scheme"].create(
-        {
-            "name": "Two servers year",
-            "period_start_months": "1",
-            "proration": "none",
-            "product_id": product.id,
-        }
-    )
-    category = env["coop.member.category"].create(
-        {
-            "name": "Two servers supporter",
-            "code": "TWOS",
-            "fee_mode": "fixed",
-            "fee_amount": 100,
-            "fee_scheme_id": scheme.id,
-        }
     )
     partners = env["res.partner"].create(
         [{"name": "Two servers member %05d" % i} for i in range(members)]
     )
-    env["coop.membership"].create(
-        [
-            {
-                "partner_id": partner.id,
-                "category_id": category.id,
-                "company_id": company.id,
-                "state": "active",
-                "join_date": "2025-01-01",
-            }
-            for partner in partners
-        ]
+    scheme = seed_fee_scheme(
+        env, company, product, partners, auto_post=True, name="Two servers"
     )
     env["ir.config_parameter"].set_param("coop_membership.fee_run_batch_size", "50")
     return scheme._get_or_create_period(datetime.date.today())

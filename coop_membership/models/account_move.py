@@ -51,6 +51,23 @@ class AccountMove(models.Model):
         copy=False,
         readonly=True,
     )
+    # the inverses of the lines' move: what the paid state of a share or fee
+    # line depends on is then found in the cache (empty for a new move), not
+    # by a search on each line table for each invoice Odoo creates or posts
+    coop_share_line_ids = fields.One2many(
+        "coop.share.line",
+        "move_id",
+        string="Share Lines",
+        readonly=True,
+        groups="coop_membership.group_coop_user",
+    )
+    coop_fee_line_ids = fields.One2many(
+        "coop.fee.line",
+        "move_id",
+        string="Fee Lines",
+        readonly=True,
+        groups="coop_membership.group_coop_user",
+    )
 
     def write(self, vals):
         if COOP_FIELDS & set(vals) and any(

@@ -53,6 +53,12 @@ class CoopFeePeriod(models.Model):
     amount_paid = fields.Monetary(
         compute="_compute_totals", currency_field="currency_id"
     )
+    fee_journal_id = fields.Many2one(
+        "account.journal",
+        compute="_compute_fee_journal_id",
+        help="The journal of the fee invoices: the company's fee journal, or "
+        "the sales journal Odoo would choose.",
+    )
 
     _sql_constraints = (
         (
@@ -88,6 +94,18 @@ class CoopFeePeriod(models.Model):
                 period.scheme_id.name or "",
                 babel.dates.format_date(period.date_start, "MMM y", locale=locale),
                 babel.dates.format_date(period.date_end, "MMM y", locale=locale),
+            )
+
+    @api.depends("company_id.coop_fee_journal_id")
+    def _compute_fee_journal_id(self):
+        # once per period, not once per invoice (Odoo would search the
+        # default journal of each invoice created without one)
+        Journal = self.env["account.journal"].sudo()
+        for period in self:
+            company = period.company_id
+            period.fee_journal_id = company.coop_fee_journal_id or Journal.search(
+                [*Journal._check_company_domain(company), ("type", "=", "sale")],
+                limit=1,
             )
 
     def _compute_totals(self):
@@ -157,17 +175,21 @@ class CoopFeePeriod(models.Model):
             ("fee_line_ids", "not any", [("period_id", "=", self.id)]),
         ]
 
-    def _members_due(self, limit=None):
+    def _members_due(self, limit=None, after_id=0):
         """Members of this period's scheme who owe a fee and are not handled
-        (the first ``limit`` of them by id)."""
+        (the first ``limit`` of them by id, after the id ``after_id``)."""
         members = self.env["coop.membership"].search(
-            self._members_due_domain(), order="id", limit=limit
+            [*self._members_due_domain(), ("id", ">", after_id)],
+            order="id",
+            limit=limit,
         )
         members.fetch(MEMBER_FEE_FIELDS)
         return members
 
-    def _count_members_due(self):
-        return self.env["coop.membership"].search_count(self._members_due_domain())
+    def _count_members_due(self, after_id=0):
+        return self.env["coop.membership"].search_count(
+            [*self._members_due_domain(), ("id", ">", after_id)]
+        )
 
     def _check_open(self):
         for period in self:
@@ -217,7 +239,7 @@ class CoopFeePeriod(models.Model):
         vals = member._prepare_coop_invoice_vals(
             "fee",
             [self._prepare_fee_invoice_line_vals(member, amount)],
-            journal=self.company_id.coop_fee_journal_id,
+            journal=self.fee_journal_id,
         )
         vals["coop_fee_period_id"] = self.id
         return vals

@@ -48,6 +48,7 @@ class CoopFeePeriod(models.Model):
     run_user_id = fields.Many2one(
         "res.users", string="Run Started By", readonly=True, copy=False
     )
+    run_last_member_id = fields.Integer(readonly=True, copy=False)
 
     @api.depends("run_done", "run_total")
     def _compute_run_progress(self):
@@ -192,6 +193,7 @@ class CoopFeePeriod(models.Model):
                 "run_total": self._count_members_due(),
                 "run_done": 0,
                 "run_invoice_count": 0,
+                "run_last_member_id": 0,
                 "run_error": False,
                 "run_user_id": user.id,
             }
@@ -210,44 +212,53 @@ class CoopFeePeriod(models.Model):
         """One batch of the first queued run (the cron calls it again, up to
         its own limit, while work remains; a commit after each batch)."""
         active = self.sudo().search([("run_state", "in", RUN_ACTIVE)], order="id")
-        done = 0
+        done = remaining = 0
         for period in active:
             if period._lock_for_run():
-                done = period._run_fee_batch(self._fee_run_batch_size())
+                done, remaining = period._run_fee_batch(self._fee_run_batch_size())
+                active -= period
                 break
-        remaining = sum(
-            p._count_members_due()
+        remaining += sum(
+            p._count_members_due(after_id=p.run_last_member_id)
             for p in active.filtered(lambda p: p.run_state in RUN_ACTIVE)
         )
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         return done
 
     def _run_fee_batch(self, size):
-        """Invoice the next ``size`` members due; return how many were handled.
+        """Invoice the next ``size`` members due; return how many were
+        handled and how many remain.
 
-        Idempotent: handled members leave the selection, so a batch lost to a
-        crash or a kill (its transaction rolled back) is simply done again."""
+        The run goes through the members by id from where its last batch
+        ended, so a batch costs the same at the start and at the end of a
+        large run (a member who becomes due behind it is left to the next
+        run). Idempotent: a batch lost to a crash or a kill is rolled back
+        with its place in the run, and done again."""
         self.ensure_one()
-        members = self._members_due(limit=size)
+        members = self._members_due(limit=size, after_id=self.run_last_member_id)
         try:
             with self.env.cr.savepoint():
                 self._check_open()
                 moves = self._run_fees_batch(members)
         except (UserError, ValidationError) as error:
             self._fail_fee_run(error)
-            return 0
-        self.write(
-            {
-                "run_state": "running",
-                "run_done": self.run_done + len(members),
-                "run_invoice_count": self.run_invoice_count + len(moves),
-            }
-        )
-        if len(members) < size or not self._count_members_due():
+            return 0, 0
+        vals = {
+            "run_state": "running",
+            "run_done": self.run_done + len(members),
+            "run_invoice_count": self.run_invoice_count + len(moves),
+        }
+        if members:
+            vals["run_last_member_id"] = members[-1].id
+        self.write(vals)
+        remaining = 0
+        if len(members) == size:
+            remaining = self._count_members_due(after_id=self.run_last_member_id)
+        if not remaining:
             self.write({"run_state": "done", "run_total": self.run_done})
             self._post_fee_run_summary()
             self._notify_fee_run_user("success")
-        return len(members)
+        return len(members), remaining
 
     def _fail_fee_run(self, error):
         reason = error.args[0] if error.args else str(error)

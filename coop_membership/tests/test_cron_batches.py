@@ -29,13 +29,21 @@ class TestCronBatches(CoopCommon):
                 return steps
         self.fail("the cron did not end")
 
-    def test_leaves_processed_in_batches(self):
-        members = self.env["coop.membership"].union(
+    def _three_members(self, prefix, **vals):
+        return self.env["coop.membership"].union(
             *(
-                self._member("Leaving %s" % i, self.cat_provider, "active")
+                self._member("%s %s" % (prefix, i), self.cat_provider, "active", **vals)
                 for i in range(3)
             )
         )
+
+    def _assert_batches(self, steps):
+        """At least two calls, each doing at most the batch of 2."""
+        self.assertGreaterEqual(len(steps), 2)
+        self.assertTrue(all(0 < done <= 2 for done, _remaining in steps), steps)
+
+    def test_leaves_processed_in_batches(self):
+        members = self._three_members("Leaving")
         for member in members:
             member._record_notice(date(2026, 1, 15))
         self.assertEqual(set(members.mapped("state")), {"leaving"})
@@ -46,22 +54,11 @@ class TestCronBatches(CoopCommon):
                     ir_cron_progress_id=progress_id
                 )._cron_process_leaves(batch_size=2)
             )
-        self.assertGreaterEqual(len(steps), 2)
-        self.assertTrue(all(0 < done <= 2 for done, _remaining in steps))
+        self._assert_batches(steps)
         self.assertEqual(set(members.mapped("state")), {"left"})
 
     def test_reviews_scheduled_in_batches(self):
-        members = self.env["coop.membership"].union(
-            *(
-                self._member(
-                    "Review %s" % i,
-                    self.cat_provider,
-                    "active",
-                    join_date=date(2025, 11, 1),
-                )
-                for i in range(3)
-            )
-        )
+        members = self._three_members("Review", join_date=date(2025, 11, 1))
         members.category_id.review_after_months = 12
         History = self.env["coop.membership.category.history"]
         with freeze_time("2026-11-02"):
@@ -70,7 +67,6 @@ class TestCronBatches(CoopCommon):
                     ir_cron_progress_id=progress_id
                 )._cron_schedule_reviews(batch_size=2)
             )
-        self.assertGreaterEqual(len(steps), 2)
-        self.assertTrue(all(0 < done <= 2 for done, _remaining in steps))
+        self._assert_batches(steps)
         self.assertTrue(all(members.history_ids.mapped("review_scheduled")))
         self.assertEqual(len(members.activity_ids), 3)

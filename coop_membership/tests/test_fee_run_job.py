@@ -166,6 +166,25 @@ class TestFeeRunJob(CoopCommon):
         self._run_until_done()
         self.assertEqual(self._fee_lines_in_db(), (5, 5))
 
+    def test_a_member_due_behind_the_run_is_left_to_the_next_run(self):
+        """The run goes through the members by id (a constant cost per
+        batch): one who becomes due behind it is invoiced by the next run."""
+        first = self.members[0]
+        first.sudo().write({"state": "candidate"})
+        self._set_batch(2)
+        self.period.action_run_fees()
+        self.assertEqual(self.period.run_total, 4)
+        self._batch()
+        # admitted again while the run goes on, behind the run's place
+        first.sudo().write({"state": "active"})
+        self._run_until_done()
+        self.assertEqual(self.period.run_done, 4)
+        self.assertEqual(self._fee_lines_in_db(), (4, 4))
+        self.assertEqual(self.period._count_members_due(), 1)
+        action = self.period.action_run_fees()  # one member: in the request
+        self.assertEqual(action.get("res_model"), "account.move", action)
+        self.assertEqual(self._fee_lines_in_db(), (5, 5))
+
     def test_pressing_again_while_queued_only_wakes_the_job(self):
         self._set_batch(2)
         self.period.action_run_fees()
