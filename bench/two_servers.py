@@ -28,6 +28,8 @@ Prints one JSON line per scenario and exits 1 when a check fails.
 import argparse
 import datetime
 import json
+import os
+import signal
 import subprocess
 import sys
 import threading
@@ -186,9 +188,6 @@ def _wait_for(proc, port):
 
 
 def stop_servers(procs):
-    import os
-    import signal
-
     for proc in procs:
         try:
             os.killpg(proc.pid, signal.SIGTERM)
@@ -422,14 +421,32 @@ def check_fees(cr, seeded, members):
     return {"fee_lines": lines, "invoices": invoices}, failures
 
 
-def cron_runs_by_server():
-    """How many fee cron calls each server's log shows."""
+def batches_by_server():
+    """How many fee run batches the cron workers of each server ran (the
+    lines Odoo's cron logs after each call)."""
     counts = {}
     for port in PORTS:
         log = Path(coopdev.LOCAL / "logs" / f"{DB}-{port}.log")
-        text = log.read_text() if log.exists() else ""
-        counts[port] = text.count("invoice membership fees' (")
+        lines = log.read_text().splitlines() if log.exists() else []
+        counts[port] = sum(
+            "invoice membership fees'" in line and "records remaining" in line
+            for line in lines
+        )
     return counts
+
+
+def report(cr, seeded, wallet, fees, members):
+    """Print each scenario's figures from a fresh cursor; return failures."""
+    figures, failures = check_wallet(cr, seeded, wallet)
+    counts = {k: (len(v) if isinstance(v, list) else v) for k, v in wallet.items()}
+    print(json.dumps({"scenario": "wallet", **figures, **counts}))
+    figures, failed = check_fees(cr, seeded, members)
+    failures += failed
+    if fees["state"] != "done":
+        failures.append("the fee run ended %s" % fees["state"])
+    by_server = batches_by_server()
+    print(json.dumps({"scenario": "fees", **figures, **fees, "batches": by_server}))
+    return failures
 
 
 def main():
@@ -454,7 +471,6 @@ def main():
         raise coopdev.SetupError(f"installing failed: read {log}.")
     seeded = seed(env.conf, args.members, args.orders)
     procs = start_servers(env)
-    failures = []
     try:
         wallet = scenario_wallet(seeded)
         fees = scenario_fees(seeded)
@@ -466,32 +482,7 @@ def main():
     import odoo
 
     with odoo.modules.registry.Registry(DB).cursor() as cr:
-        figures, failed = check_wallet(cr, seeded, wallet)
-        failures += failed
-        print(
-            json.dumps(
-                {
-                    "scenario": "wallet",
-                    **figures,
-                    **{
-                        k: (len(v) if isinstance(v, list) else v)
-                        for k, v in wallet.items()
-                    },
-                }
-            )
-        )
-        figures, failed = check_fees(cr, seeded, args.members)
-        failures += failed
-        print(
-            json.dumps(
-                {
-                    "scenario": "fees",
-                    **figures,
-                    **fees,
-                    "cron_calls_by_server": cron_runs_by_server(),
-                }
-            )
-        )
+        failures = report(cr, seeded, wallet, fees, args.members)
     odoo.sql_db.close_all()
     if not args.keep:
         env.drop_db(DB)

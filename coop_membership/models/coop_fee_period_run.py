@@ -91,12 +91,14 @@ class CoopFeePeriod(models.Model):
         for period in self:
             if period.run_state in RUN_ACTIVE:
                 queued |= period
-            elif period._count_members_due() > size:
-                period._lock_or_refuse()
-                period._queue_fee_run(self.env.user)
-                queued |= period
-            else:
+                continue
+            if period._count_members_due() <= size:
                 moves |= period._run_fees_now()
+                continue
+            period._lock_or_refuse()  # reads the state again, under the lock
+            if period.run_state not in RUN_ACTIVE:
+                period._queue_fee_run(self.env.user)
+            queued |= period
         if queued:
             self.env.ref("coop_membership.ir_cron_coop_invoice_fees")._trigger()
             return queued._fee_run_queued_action()
@@ -284,27 +286,29 @@ class CoopFeePeriod(models.Model):
 
     def _notify_fee_run_user(self, kind):
         """Tell the user who started the run how it ended (a notification in
-        their open web client)."""
+        their open web client, in their language)."""
         if not self.run_user_id:
             return
+        period = self.with_context(lang=self.run_user_id.lang)
+        _ = period.env._
         if kind == "success":
-            message = self.env._(
+            message = _(
                 "%(period)s: %(members)s member(s) handled, %(invoices)s "
                 "invoice(s) created.",
-                period=self.display_name,
-                members=self.run_done,
-                invoices=self.run_invoice_count,
+                period=period.display_name,
+                members=period.run_done,
+                invoices=period.run_invoice_count,
             )
         else:
-            message = self.env._(
+            message = _(
                 "%(period)s: the fee run failed: %(reason)s",
-                period=self.display_name,
-                reason=self.run_error,
+                period=period.display_name,
+                reason=period.run_error,
             )
-        self.run_user_id._bus_send(
+        period.run_user_id._bus_send(
             "simple_notification",
             {
-                "title": self.env._("Fee run"),
+                "title": _("Fee run"),
                 "message": message,
                 "type": kind,
                 "sticky": kind == "danger",
