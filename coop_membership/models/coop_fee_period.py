@@ -148,12 +148,16 @@ class CoopFeePeriod(models.Model):
                 self.env._("Only cooperative staff can list a period's invoices.")
             )
         self.check_access("read")
+        return self._fee_invoices_action([("coop_fee_period_id", "=", self.id)])
+
+    def _fee_invoices_action(self, domain):
+        """The window listing the fee invoices of ``domain``."""
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Fee Invoices"),
             "res_model": "account.move",
             "view_mode": "list,form",
-            "domain": [("coop_fee_period_id", "=", self.id)],
+            "domain": domain,
             "context": {"create": False},
         }
 

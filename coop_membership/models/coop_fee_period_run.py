@@ -102,14 +102,7 @@ class CoopFeePeriod(models.Model):
         if queued:
             self.env.ref("coop_membership.ir_cron_coop_invoice_fees")._trigger()
             return queued._fee_run_queued_action()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Fee Invoices"),
-            "res_model": "account.move",
-            "view_mode": "list,form",
-            "domain": [("id", "in", moves.ids)],
-            "context": {"create": False},
-        }
+        return self._fee_invoices_action([("id", "in", moves.ids)])
 
     def _fee_run_queued_action(self):
         return {
@@ -146,12 +139,14 @@ class CoopFeePeriod(models.Model):
     def _lock_or_refuse(self):
         try:
             with self.env.cr.savepoint(flush=False):
+                # a lock held elsewhere is expected, not an error to log
                 self.env.cr.execute(
                     SQL(
                         "SELECT id FROM coop_fee_period WHERE id = %s"
                         " FOR NO KEY UPDATE NOWAIT",
                         self.id,
-                    )
+                    ),
+                    log_exceptions=False,
                 )
         except psycopg2.errors.LockNotAvailable as error:
             raise UserError(

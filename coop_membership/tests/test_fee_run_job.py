@@ -5,6 +5,8 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import sql_db
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import CoopCommon
@@ -184,6 +186,33 @@ class TestFeeRunJob(CoopCommon):
         action = self.period.action_run_fees()  # one member: in the request
         self.assertEqual(action.get("res_model"), "account.move", action)
         self.assertEqual(self._fee_lines_in_db(), (5, 5))
+
+    def test_a_run_in_progress_elsewhere_is_refused_clearly(self):
+        """Another server (a connection of its own) holds a period's lock:
+        the button says a run is in progress and writes nothing."""
+        # the test company's periods are not committed: the demo company's is
+        period = (
+            self.env["coop.fee.period"]
+            .sudo()
+            .search([("id", "<", self.period.id), ("state", "=", "open")], limit=1)
+        )
+        self.assertTrue(period, "the demo data's fee period, committed")
+        self._set_param("request_limit", 0)
+        state, messages = period.run_state, len(period.message_ids)
+        other = sql_db.db_connect(self.env.cr.dbname).cursor()
+        try:
+            other.execute(
+                "SELECT id FROM coop_fee_period WHERE id = %s FOR NO KEY UPDATE",
+                (period.id,),
+            )
+            with self.assertRaisesRegex(UserError, "is in progress"):
+                period.action_run_fees()
+        finally:
+            other.rollback()
+            other.close()
+        self.env.invalidate_all()
+        self.assertEqual(period.run_state, state)
+        self.assertEqual(len(period.message_ids), messages)
 
     def test_pressing_again_while_queued_only_wakes_the_job(self):
         self._set_batch(2)
