@@ -16,6 +16,7 @@ against Odoo's default worker limits (60 s CPU, 120 s real).
 """
 
 import datetime
+import os
 
 MODULES = ["coop_membership", "contract"]
 PIP = ["odoo-addon-contract==18.0.*"]
@@ -71,10 +72,10 @@ def seed_fee_scheme(env, company, product, partners, auto_post, name="Bench"):
     return scheme
 
 
-def _bench_coop(ctx, company, product, partners):
+def _bench_coop(ctx, company, product, partners, posted=False):
     env = ctx.env
-    # draft invoices, as contract creates
-    scheme = seed_fee_scheme(env, company, product, partners, auto_post=False)
+    # draft invoices, as contract creates (posted: the scheme posts them)
+    scheme = seed_fee_scheme(env, company, product, partners, auto_post=posted)
     period = scheme._get_or_create_period(datetime.date(2026, 1, 1))
     env.invalidate_all()
     with ctx.timed() as t:
@@ -101,8 +102,9 @@ def _bench_coop(ctx, company, product, partners):
     return t, period
 
 
-def _bench_floor(ctx, company, product, partners, size):
-    """Odoo's own cost of the same draft invoices, in batches of ``size``."""
+def _bench_floor(ctx, company, product, partners, size, posted=False):
+    """Odoo's own cost of the same draft invoices, in batches of ``size``
+    (posted: each batch posted once created)."""
     env = ctx.env
     journal = company.coop_fee_journal_id or env["account.journal"].search(
         [("type", "=", "sale"), ("company_id", "=", company.id)], limit=1
@@ -111,7 +113,7 @@ def _bench_floor(ctx, company, product, partners, size):
     env.invalidate_all()
     with ctx.timed() as t:
         for start in range(0, len(partners), size):
-            Move.create(
+            moves = Move.create(
                 [
                     {
                         "move_type": "out_invoice",
@@ -134,13 +136,16 @@ def _bench_floor(ctx, company, product, partners, size):
                     for partner in partners[start : start + size]
                 ]
             )
+            if posted:
+                moves.action_post()
     ctx.measure(
         "account.move.create.floor",
         t["seconds"],
         "s",
         ctx.n,
         t["queries"],
-        anchor="Odoo account.move.create, batches of %s" % size,
+        anchor="Odoo account.move.create%s, batches of %s"
+        % (" and action_post" if posted else "", size),
         ms_per_invoice=round(t["seconds"] / ctx.n * 1000, 3),
     )
     return t
@@ -251,9 +256,12 @@ def _bench_contract(ctx, company, product, partners):
 
 
 def run(ctx):
+    """``COOP_BENCH_POSTED=1``: the run and its floor post the invoices (no
+    contract anchor: it makes drafts)."""
+    posted = os.environ.get("COOP_BENCH_POSTED") == "1"
     company, product, partners = _setup_common(ctx.env, ctx.n)
-    ours, period = _bench_coop(ctx, company, product, partners)
-    floor = _bench_floor(ctx, company, product, partners, FLOOR_BATCH)
+    ours, period = _bench_coop(ctx, company, product, partners, posted)
+    floor = _bench_floor(ctx, company, product, partners, FLOOR_BATCH, posted)
     job = _bench_batched_job(ctx, period)
     for name, measured in (("fee_run", ours), ("batched_job", job)):
         ctx.measure(
@@ -264,6 +272,8 @@ def run(ctx):
             measured["queries"],
             anchor="Odoo account.move.create (floor)",
         )
+    if posted:
+        return
     theirs = _bench_contract(ctx, company, product, partners)
     ctx.measure(
         "coop_membership.speedup_vs_contract",

@@ -190,10 +190,8 @@ class CoopFeePeriod(models.Model):
         members.fetch(MEMBER_FEE_FIELDS)
         return members
 
-    def _count_members_due(self, after_id=0):
-        return self.env["coop.membership"].search_count(
-            [*self._members_due_domain(), ("id", ">", after_id)]
-        )
+    def _count_members_due(self):
+        return self.env["coop.membership"].search_count(self._members_due_domain())
 
     def _check_open(self):
         for period in self:

@@ -216,7 +216,7 @@ class CoopFeePeriod(models.Model):
                 active -= period
                 break
         remaining += sum(
-            p._count_members_due(after_id=p.run_last_member_id)
+            p._run_remaining()
             for p in active.filtered(lambda p: p.run_state in RUN_ACTIVE)
         )
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
@@ -248,14 +248,20 @@ class CoopFeePeriod(models.Model):
         if members:
             vals["run_last_member_id"] = members[-1].id
         self.write(vals)
-        remaining = 0
-        if len(members) == size:
-            remaining = self._count_members_due(after_id=self.run_last_member_id)
+        remaining = self._run_remaining() if len(members) == size else 0
         if not remaining:
             self.write({"run_state": "done", "run_total": self.run_done})
             self._post_fee_run_summary()
             self._notify_fee_run_user("success")
         return len(members), remaining
+
+    def _run_remaining(self):
+        """What the cron's progress shows as left: the run's own figures, not
+        a count of the members due (a scan of all of them at each batch, a
+        cost growing with the cooperative). At least 1 while the run is
+        active: the batch that finds no one left ends the run."""
+        self.ensure_one()
+        return max(self.run_total - self.run_done, 1)
 
     def _fail_fee_run(self, error):
         reason = error.args[0] if error.args else str(error)
