@@ -5,7 +5,7 @@
     "name": "Cooperative Provider Commissions",
     "summary": "Provider members' network clients, commissions both ways, "
     "monthly declarations, settlements and multi-level networks",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.1.0",
     "category": "Cooperatives",
     "website": "https://github.com/OCA/cooperative",
     "author": "Coop Addons Contributors, Odoo Community Association (OCA)",

@@ -205,7 +205,9 @@ class CoopCommissionPortal(CustomerPortal):
             upload = post.get("file")
             if not hasattr(upload, "read") or not upload.filename:
                 raise UserError(_("Please choose a file to upload."))
-            declaration._import_spreadsheet(upload.filename, upload.read())
+            declaration._import_spreadsheet(
+                upload.filename, upload.read(), user=request.env.user
+            )
         elif operation == "submit":
             declaration.action_submit()
         else:

@@ -9,10 +9,12 @@ from . import coop_network_departure_line
 from . import coop_commission_agreement
 from . import coop_commission_declaration
 from . import coop_commission_declaration_import
+from . import coop_commission_declaration_import_job
 from . import coop_commission_declaration_line
 from . import coop_commission_settlement
 from . import coop_commission_settlement_computation
 from . import coop_commission_settlement_documents
+from . import coop_commission_settlement_document_job
 from . import coop_commission_settlement_line
 from . import coop_commission_settlement_satisfaction
 from . import coop_mediator_assessment

@@ -141,6 +141,7 @@ class CoopCommissionDeclaration(models.Model):
     def write(self, vals):
         if LOCKED_FIELDS.intersection(vals):
             self._check_draft()
+            self._check_import_idle()
         return super().write(vals)
 
     def unlink(self):
@@ -155,6 +156,7 @@ class CoopCommissionDeclaration(models.Model):
         User submits a draft declaration."""
         self.check_access("write")
         self._check_draft()
+        self._check_import_idle()
         self.write({"state": "submitted"})
         self.activity_ids.action_feedback()
         return True
@@ -162,6 +164,7 @@ class CoopCommissionDeclaration(models.Model):
     def action_validate(self):
         security.check_manager(self.env)
         self.check_access("write")
+        self._check_import_idle()
         for declaration in self:
             if declaration.state == "validated":
                 raise UserError(

@@ -102,23 +102,42 @@ class CoopCommissionDeclaration(models.Model):
 
     def import_spreadsheet(self, filename, content):
         """RPC endpoint: import a CSV/XLSX/XLS/ODS file (``content``: bytes, or
-        base64 text over RPC) into a draft declaration the caller may write."""
+        base64 text over RPC) into a draft declaration the caller may write.
+        Returns True, or the notification of a large file queued for the
+        background import."""
         self.ensure_one()
         self.check_access("write")
         if not isinstance(filename, str):
             raise self._coop_spreadsheet_error("encoding")
         self._import_spreadsheet(filename, self._coop_spreadsheet_bytes(content))
+        if self.import_state == "queued":
+            return self._import_queued_action()
         return True
 
-    def _import_spreadsheet(self, filename, content):
+    def _import_spreadsheet(self, filename, content, user=None):
         """Validate every row of a CSV/XLSX/XLS/ODS file, then create all its lines
-        at once; raise a UserError listing every bad row otherwise."""
+        at once; raise a UserError listing every bad row otherwise. A file too
+        large for the request is queued for the background import instead
+        (no line returned; ``user``, by default the environment's, is told
+        how it ends)."""
         self.ensure_one()
         self._check_draft()
+        self._check_import_idle()
         if not content:
             raise self._coop_spreadsheet_error("no_file")
+        if self._import_in_background(content):
+            self._queue_import(filename, content, user or self.env.user)
+            return self.env["coop.commission.declaration.line"]
         rows = self._coop_read_spreadsheet(filename, content)
-        lines, errors = declaration_import.validate_rows(
+        lines, errors = self._validate_import_rows(rows)
+        if errors:
+            raise UserError(self._coop_spreadsheet_report(errors))
+        return self._create_validated_lines(lines)
+
+    def _validate_import_rows(self, rows):
+        """``(lines, errors)`` of the rows read from a file (see
+        :func:`..tools.declaration_import.validate_rows`)."""
+        return declaration_import.validate_rows(
             rows,
             self._network_clients_map(),
             self.provider_id.id,
@@ -127,9 +146,6 @@ class CoopCommissionDeclaration(models.Model):
             self.date_to,
             self._products_map(rows),
         )
-        if errors:
-            raise UserError(self._coop_spreadsheet_report(errors))
-        return self._create_validated_lines(lines)
 
     def _create_validated_lines(self, lines):
         """Create the lines the row validator returned."""
@@ -157,6 +173,7 @@ class CoopCommissionDeclaration(models.Model):
         is refused without a word about it (no name, no owner)."""
         self.ensure_one()
         self._check_draft()
+        self._check_import_idle()
         portfolio = (
             self.env["coop.network.client"]
             .sudo()

@@ -71,8 +71,7 @@ class CoopCommissionSettlement(models.Model):
         invoice when the partner owes the company, a vendor bill when the
         company owes the partner; with net, both directions of a partner
         and period become one document for the balance."""
-        if any(s.state != "validated" for s in self):
-            raise UserError(self.env._("Only validated settlements can be invoiced."))
+        self._check_validated()
         to_create = defaultdict(list)
         balanced = self.browse()
         for (company, *_key), settlements in self._document_groups(net).items():
@@ -93,6 +92,10 @@ class CoopCommissionSettlement(models.Model):
             moves |= created
         balanced.write({"state": "invoiced"})
         return moves
+
+    def _check_validated(self):
+        if any(s.state != "validated" for s in self):
+            raise UserError(self.env._("Only validated settlements can be invoiced."))
 
     def action_create_documents(self, net=False):
         security.check_manager(self.env)

@@ -2,10 +2,12 @@ from . import test_commission_rules
 from . import test_satisfaction_rules
 from . import test_declaration_import_rules
 from . import test_declaration_import_formats
+from . import test_declaration_import_job
 from . import test_network_client
 from . import test_agreement
 from . import test_declaration
 from . import test_settlement
+from . import test_settlement_document_job
 from . import test_currency_xof
 from . import test_portal
 from . import test_multilevel

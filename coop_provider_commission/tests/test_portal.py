@@ -146,6 +146,31 @@ class TestPortal(CommissionHttpCase):
         good = csv_bytes([HEADER, ["Client Beta", "W-3", "2026-03-05", "4000"]])
         self._post(url + "/upload", files={"file": ("march.csv", good)})
 
+    def test_portal_large_file_is_imported_in_the_background(self):
+        """A file above the request limit is queued: the page shows the
+        import going on and offers no submit until it is done."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            "coop_provider_commission.import_request_max_bytes", "10"
+        )
+        self.authenticate("portal_anne", "portal_anne_pw")
+        url = self.decl_anne.access_url
+        good = csv_bytes([HEADER, ["Client Beta", "W-3", "2026-03-05", "4000"]])
+        self._post(url + "/upload", files={"file": ("march.csv", good)})
+        self.decl_anne.invalidate_recordset()
+        self.assertEqual(self.decl_anne.import_state, "queued")
+        self.assertEqual(self.decl_anne.import_user_id, self.portal_anne)
+        page = self.url_open(url).text
+        self.assertIn("Your file is being imported.", page)
+        self.assertNotIn(url + "/submit", page)
+        Declaration = self.env["coop.commission.declaration"]
+        while Declaration._cron_import_batch():
+            pass
+        self.decl_anne.invalidate_recordset()
+        self.assertEqual(self.decl_anne.import_state, "done")
+        page = self.url_open(url).text
+        self.assertIn("W-3", page)
+        self.assertIn(url + "/submit", page)
+
     def test_portal_declaration_flow(self):
         self.authenticate("portal_anne", "portal_anne_pw")
         url = self.decl_anne.access_url

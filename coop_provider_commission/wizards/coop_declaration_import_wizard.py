@@ -18,8 +18,10 @@ class CoopDeclarationImportWizard(models.TransientModel):
         self.ensure_one()
         # the public import checks the access and decodes the base64 text
         content = self.file
-        self.declaration_id.import_spreadsheet(
+        result = self.declaration_id.import_spreadsheet(
             self.filename or "",
             content.decode() if isinstance(content, bytes) else content or "",
         )
+        if isinstance(result, dict):  # a large file, queued
+            return result
         return {"type": "ir.actions.act_window_close"}

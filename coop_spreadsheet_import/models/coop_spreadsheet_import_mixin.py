@@ -97,15 +97,21 @@ class CoopSpreadsheetImportMixin(models.AbstractModel):
             raise self._coop_spreadsheet_error("encoding")
         return content
 
+    def _coop_spreadsheet_check_name(self, filename):
+        """The extension of ``filename``, or the error of a file type Odoo's
+        import does not read."""
+        extension = os.path.splitext(filename or "")[1].lower()
+        if extension not in FILE_TYPES:
+            raise self._coop_spreadsheet_error("format", filename or "")
+        return extension
+
     def _coop_read_spreadsheet(self, filename, content):
         """Rows (lists of text cells, the header first) of ``content``
         (bytes) read by Odoo's import: CSV in any encoding with a , ; tab |
         or space separator (a .txt file or one without extension is CSV),
         XLSX, XLS or ODS. Blank rows are left out, as on Odoo's Import
         screen; an empty file has no row."""
-        extension = os.path.splitext(filename or "")[1].lower()
-        if extension not in FILE_TYPES:
-            raise self._coop_spreadsheet_error("format", filename or "")
+        extension = self._coop_spreadsheet_check_name(filename)
         if not content:
             return []
         reader = self.env["base_import.import"].new(
