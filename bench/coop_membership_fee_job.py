@@ -19,6 +19,7 @@ import datetime
 import time
 
 from .coop_membership_fees import CRON_CALLS, seed_fee_scheme
+from .harness import drive_cron, longest_cron_call, seconds_per
 
 MODULES = ["coop_membership"]
 DEFAULT_N = 100000
@@ -64,28 +65,6 @@ def _seed(ctx):
     return period
 
 
-def _drive(ctx, limit=None):
-    """Cron batches with a commit after each, until done or ``limit`` calls;
-    return [(members done, seconds, queries)] per batch."""
-    env = ctx.env
-    Period = env["coop.fee.period"]
-    batches = []
-    while limit is None or len(batches) < limit:
-        with ctx.timed() as t:
-            done = Period._cron_run_fee_batch()
-            env.cr.commit()
-        if not done:
-            break
-        batches.append((done, t["seconds"], t["queries"]))
-        env.invalidate_all()
-    return batches
-
-
-def _per_thousand(chunk):
-    members = sum(b[0] for b in chunk)
-    return round(sum(b[1] for b in chunk) / members * 1000, 3) if members else 0
-
-
 def _kill_and_resume(ctx, period):
     """A batch killed after its invoices were made: rolled back, then redone."""
     env = ctx.env
@@ -109,9 +88,10 @@ def run(ctx):
     size = period._fee_run_batch_size()
     per_1000 = max(1, 1000 // size)
     t1 = time.perf_counter()
-    batches = _drive(ctx, limit=(ctx.n // size) // 2)
+    batch = env["coop.fee.period"]._cron_run_fee_batch
+    batches = drive_cron(ctx, batch, limit=(ctx.n // size) // 2)
     resumed_at = _kill_and_resume(ctx, period)
-    batches += _drive(ctx)
+    batches += drive_cron(ctx, batch)
     total = time.perf_counter() - t1
     env.invalidate_all()
     lines = env["coop.fee.line"].search_count([("period_id", "=", period.id)])
@@ -128,19 +108,14 @@ def run(ctx):
         batches=len(batches),
         killed_and_resumed_at=resumed_at,
         fee_lines=lines,
-        s_per_1000_at_start=_per_thousand(batches[:per_1000]),
-        s_per_1000_at_end=_per_thousand(batches[-per_1000:]),
+        s_per_1000_at_start=seconds_per(batches[:per_1000], 1000),
+        s_per_1000_at_end=seconds_per(batches[-per_1000:], 1000),
         s_per_1000_by_tenth=[
-            _per_thousand(batches[i : i + tenth]) for i in range(0, len(batches), tenth)
+            seconds_per(batches[i : i + tenth], 1000)
+            for i in range(0, len(batches), tenth)
         ],
         longest_batch_s=round(max(b[1] for b in batches), 3),
         longest_batch_queries=max(b[2] for b in batches),
-        longest_cron_call_s=round(
-            max(
-                sum(b[1] for b in batches[i : i + CRON_CALLS])
-                for i in range(max(1, len(batches) - CRON_CALLS + 1))
-            ),
-            3,
-        ),
+        longest_cron_call_s=longest_cron_call(batches, CRON_CALLS),
         limits="60 s CPU, 120 s real per request or cron call",
     )

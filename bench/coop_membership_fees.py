@@ -18,6 +18,8 @@ against Odoo's default worker limits (60 s CPU, 120 s real).
 import datetime
 import os
 
+from .harness import drive_cron, longest_cron_call, seconds_per
+
 MODULES = ["coop_membership", "contract"]
 PIP = ["odoo-addon-contract==18.0.*"]
 DEFAULT_N = 10000
@@ -152,37 +154,20 @@ def _bench_floor(ctx, company, product, partners, size, posted=False):
 
 
 def _bench_batched_job(ctx, period):
-    """The next period's run as the cron's batched job: per-batch times."""
+    """The next period's run as the cron's batched job (a commit per batch):
+    per-batch times."""
     env = ctx.env
     scheme = period.scheme_id
     following = scheme._get_or_create_period(datetime.date(2027, 1, 1))
     following._queue_fee_run(env["res.users"])
     size = following._fee_run_batch_size()
-    Period = env["coop.fee.period"]
-    batches = []
     env.invalidate_all()
     with ctx.timed() as total:
-        while True:
-            with ctx.timed() as t:
-                done = Period._cron_run_fee_batch()
-            if not done:
-                break
-            batches.append((done, t["seconds"], t["queries"]))
-            env.invalidate_all()
+        batches = drive_cron(ctx, env["coop.fee.period"]._cron_run_fee_batch)
     assert following.run_state == "done", following.run_state
     assert following.run_done == ctx.n, (following.run_done, ctx.n)
-
-    def per_thousand(chunk):
-        members = sum(b[0] for b in chunk)
-        return round(sum(b[1] for b in chunk) / members * 1000, 3)
-
-    first = batches[: max(1, 1000 // size)]
-    last = batches[-max(1, 1000 // size) :]
+    per_1000 = max(1, 1000 // size)
     longest = max(batches, key=lambda b: b[1])
-    cron_call = max(
-        sum(b[1] for b in batches[i : i + CRON_CALLS])
-        for i in range(max(1, len(batches) - CRON_CALLS + 1))
-    )
     ctx.measure(
         "coop_membership.fee_run.batched_job",
         total["seconds"],
@@ -191,11 +176,11 @@ def _bench_batched_job(ctx, period):
         total["queries"],
         batch_size=size,
         batches=len(batches),
-        s_per_1000_at_start=per_thousand(first),
-        s_per_1000_at_end=per_thousand(last),
+        s_per_1000_at_start=seconds_per(batches[:per_1000], 1000),
+        s_per_1000_at_end=seconds_per(batches[-per_1000:], 1000),
         longest_batch_s=round(longest[1], 3),
         longest_batch_queries=longest[2],
-        longest_cron_call_s=round(cron_call, 3),
+        longest_cron_call_s=longest_cron_call(batches, CRON_CALLS),
         limits="60 s CPU, 120 s real per request or cron call",
     )
     return total

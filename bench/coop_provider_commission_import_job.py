@@ -18,30 +18,10 @@ half-way (rolled back) and the import resumes with nothing lost or doubled.
 from .coop_membership_fees import CRON_CALLS
 from .coop_provider_commission_import import declaration_csv
 from .coop_provider_commission_settle import MONTH, _seed_network
+from .harness import drive_cron, longest_cron_call, seconds_per
 
 MODULES = ["coop_provider_commission"]
 DEFAULT_N = 500000
-
-
-def _drive(ctx, limit=None):
-    """Cron batches with a commit after each; [(done, seconds, queries)]."""
-    env = ctx.env
-    Declaration = env["coop.commission.declaration"]
-    batches = []
-    while limit is None or len(batches) < limit:
-        with ctx.timed() as t:
-            done = Declaration._cron_import_batch()
-            env.cr.commit()
-        if not done:
-            break
-        batches.append((done, t["seconds"], t["queries"]))
-        env.invalidate_all()
-    return batches
-
-
-def _per_10k(chunk):
-    lines = sum(b[0] for b in chunk)
-    return round(sum(b[1] for b in chunk) / lines * 10000, 3) if lines else 0
 
 
 def run(ctx):
@@ -56,15 +36,16 @@ def run(ctx):
         action = declaration.import_spreadsheet("declaration.csv", content)
         env.cr.commit()
     assert isinstance(action, dict), action
-    check = _drive(ctx, limit=1)[0]
+    batch = env["coop.commission.declaration"]._cron_import_batch
+    check = drive_cron(ctx, batch, limit=1)[0]
     size = declaration._import_batch_size()
-    batches = _drive(ctx, limit=(ctx.n // size) // 2)
+    batches = drive_cron(ctx, batch, limit=(ctx.n // size) // 2)
     killed_at = declaration.import_done
     declaration._import_batch()
     env.cr.rollback()  # the worker killed before its commit
     env.invalidate_all()
     assert declaration.import_done == killed_at
-    batches += _drive(ctx)
+    batches += drive_cron(ctx, batch)
     env.invalidate_all()
     assert declaration.import_state == "done", declaration.import_error
     env.cr.execute(
@@ -87,15 +68,9 @@ def run(ctx):
         batch_size=size,
         batches=len(batches),
         killed_and_resumed_at=killed_at,
-        s_per_10k_lines_at_start=_per_10k(batches[:per]),
-        s_per_10k_lines_at_end=_per_10k(batches[-per:]),
+        s_per_10k_lines_at_start=seconds_per(batches[:per], 10000),
+        s_per_10k_lines_at_end=seconds_per(batches[-per:], 10000),
         longest_batch_s=round(max(b[1] for b in units), 3),
-        longest_cron_call_s=round(
-            max(
-                sum(b[1] for b in units[i : i + CRON_CALLS])
-                for i in range(max(1, len(units) - CRON_CALLS + 1))
-            ),
-            3,
-        ),
+        longest_cron_call_s=longest_cron_call(units, CRON_CALLS),
         limits="60 s CPU, 120 s real per request or cron call",
     )

@@ -56,6 +56,40 @@ class Context:
         return figure
 
 
+def drive_cron(ctx, batch, limit=None):
+    """Call ``batch`` (one batch of a cron job, returning how many items it
+    handled) as Odoo's cron does, a commit after each, until it handles
+    nothing or ``limit`` calls; return [(handled, seconds, queries)]."""
+    batches = []
+    while limit is None or len(batches) < limit:
+        with ctx.timed() as t:
+            done = batch()
+            ctx.env.cr.commit()
+        if not done:
+            break
+        batches.append((done, t["seconds"], t["queries"]))
+        ctx.env.invalidate_all()
+    return batches
+
+
+def seconds_per(batches, items):
+    """Seconds per ``items`` items over ``batches`` (as drive_cron returns)."""
+    handled = sum(b[0] for b in batches)
+    return round(sum(b[1] for b in batches) / handled * items, 3) if handled else 0
+
+
+def longest_cron_call(batches, calls):
+    """The longest run of ``calls`` batches in a row (one unit of work of a
+    cron worker), in seconds."""
+    return round(
+        max(
+            sum(b[1] for b in batches[i : i + calls])
+            for i in range(max(1, len(batches) - calls + 1))
+        ),
+        3,
+    )
+
+
 def run_benchmark(name, n=None, keep=False):
     bench = importlib.import_module(f"bench.{name}")
     env = coopdev.Env()

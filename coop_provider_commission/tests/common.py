@@ -95,6 +95,27 @@ class CommissionCase(TransactionCase):
             }
         )
 
+    def _cron_batch(self, cron, model, method):
+        """One call of a cron job's batch as the cron makes it (with its
+        progress record); return the progress (done, remaining)."""
+        progress = self.env["ir.cron.progress"].create(
+            {"cron_id": cron.id, "remaining": 0, "done": 0}
+        )
+        getattr(self.env[model].with_context(ir_cron_progress_id=progress.id), method)()
+        return progress
+
+    def _notifications(self, user):
+        """The simple notifications sent to ``user``'s web client (created
+        at commit, as the bus does)."""
+        self.env.cr.precommit.run()
+        channel = [self.env.cr.dbname, "res.partner", user.partner_id.id]
+        return [
+            json.loads(bus.message)["payload"]
+            for bus in self.env["bus.bus"].sudo().search([], order="id")
+            if json.loads(bus.channel) == channel
+            and json.loads(bus.message)["type"] == "simple_notification"
+        ]
+
     @contextmanager
     def assertRaisesRegex(self, exception, regex):
         """Odoo's assertRaises (rolled back to a savepoint) + message check."""

@@ -5,7 +5,6 @@ request/background limit, the check of every row before anything is
 written, the batches, a kill, a reference taken meanwhile, the locks."""
 
 import base64
-import json
 from datetime import date
 
 from odoo.exceptions import UserError
@@ -60,14 +59,9 @@ class TestDeclarationImportJob(CommissionCase):
         return wizard.action_import()
 
     def _batch(self):
-        """One call of the cron's batch with its progress record."""
-        progress = self.env["ir.cron.progress"].create(
-            {"cron_id": self.cron.id, "remaining": 0, "done": 0}
+        return self._cron_batch(
+            self.cron, "coop.commission.declaration", "_cron_import_batch"
         )
-        self.env["coop.commission.declaration"].with_context(
-            ir_cron_progress_id=progress.id
-        )._cron_import_batch()
-        return progress
 
     def _lines_in_db(self, declaration=None):
         """(lines, distinct references) of the declaration in the database."""
@@ -78,16 +72,6 @@ class TestDeclarationImportJob(CommissionCase):
             ((declaration or self.declaration).id,),
         )
         return self.env.cr.fetchone()
-
-    def _notifications(self, user):
-        self.env.cr.precommit.run()
-        channel = [self.env.cr.dbname, "res.partner", user.partner_id.id]
-        return [
-            json.loads(bus.message)["payload"]
-            for bus in self.env["bus.bus"].sudo().search([], order="id")
-            if json.loads(bus.channel) == channel
-            and json.loads(bus.message)["type"] == "simple_notification"
-        ]
 
     def test_small_file_is_imported_in_the_request(self):
         lines = self.declaration._import_spreadsheet("m.csv", csv_bytes(self.rows))

@@ -4,7 +4,6 @@
 the request limit, a batch of partners at a time, a kill, a settlement reset
 meanwhile, a failure."""
 
-import json
 from datetime import date
 
 from odoo.tests import tagged
@@ -47,28 +46,14 @@ class TestSettlementDocumentJob(CommissionCase):
         return self.settlements.with_user(self.manager).action_create_documents()
 
     def _batch(self):
-        progress = self.env["ir.cron.progress"].create(
-            {"cron_id": self.cron.id, "remaining": 0, "done": 0}
+        return self._cron_batch(
+            self.cron, "coop.commission.settlement", "_cron_create_documents_batch"
         )
-        self.env["coop.commission.settlement"].with_context(
-            ir_cron_progress_id=progress.id
-        )._cron_create_documents_batch()
-        return progress
 
     def _moves(self):
         return self.env["account.move"].search(
             [("partner_id", "in", (self.provider | self.provider2).ids)]
         )
-
-    def _notifications(self, user):
-        self.env.cr.precommit.run()
-        channel = [self.env.cr.dbname, "res.partner", user.partner_id.id]
-        return [
-            json.loads(bus.message)["payload"]
-            for bus in self.env["bus.bus"].sudo().search([], order="id")
-            if json.loads(bus.channel) == channel
-            and json.loads(bus.message)["type"] == "simple_notification"
-        ]
 
     def test_few_documents_are_made_in_the_request(self):
         self.env["ir.config_parameter"].sudo().set_param(PARAM % "request_limit", "2")
