@@ -7,7 +7,7 @@ from freezegun import freeze_time
 
 from odoo import sql_db
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import CoopCommon
 
@@ -124,6 +124,30 @@ class TestFeeRunJob(CoopCommon):
         # once done, no batch is left to run
         self.assertEqual(self.env["coop.fee.period"]._cron_run_fee_batch(), 0)
         self.assertEqual(self._fee_lines_in_db(), (5, 5))
+
+    def test_the_end_is_told_in_the_language_of_who_started_it(self):
+        """A French user starts the run, the cron (in English) ends it: the
+        notification is in French."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["coop_membership"], ["fr_FR"], overwrite=True
+        )
+        company = self.period.company_id
+        french = new_test_user(
+            self.env,
+            "fee_run_fr",
+            "base.group_user,coop_membership.group_coop_manager",
+            company_id=company.id,
+            company_ids=[(6, 0, company.ids)],
+            lang="fr_FR",
+        )
+        self._set_batch(2)
+        self.period.with_user(french).action_run_fees()
+        self.assertEqual(self.period.run_user_id, french)
+        self._run_until_done()  # as the cron's user, in English
+        payload = self._notifications(french)[-1]
+        self.assertEqual(payload["title"], "Facturation des cotisations")
+        self.assertIn("5 membre(s) traité(s), 5 facture(s)", payload["message"])
 
     def test_a_killed_batch_is_done_again_without_duplicates(self):
         self._set_batch(2)

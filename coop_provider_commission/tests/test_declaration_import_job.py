@@ -133,6 +133,19 @@ class TestDeclarationImportJob(CommissionCase):
             self.env["coop.commission.declaration"]._cron_import_batch(), 0
         )
 
+    def test_the_end_is_told_in_the_language_of_who_sent_the_file(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["coop_provider_commission"], ["fr_FR"], overwrite=True
+        )
+        self.user.lang = "fr_FR"
+        self._queue()
+        while self._batch().remaining:
+            pass
+        payload = self._notifications(self.user)[-1]
+        self.assertEqual(payload["title"], "Import de déclaration")
+        self.assertIn("7 ligne(s) importée(s)", payload["message"])
+
     def test_a_bad_row_imports_nothing_and_lists_every_bad_row(self):
         rows = [
             *self.rows,
