@@ -28,6 +28,7 @@ from . import res_partner
 from . import account_move
 from . import res_company_board
 from . import res_config_settings_board
+from . import res_config_settings_fee_run
 from . import coop_membership_board
 from . import coop_board_member_mixin
 from . import coop_board_mandate

@@ -1,5 +1,6 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
 
@@ -16,3 +17,46 @@ class TestSettingsKeepPricelists(TransactionCase):
         self.env["res.config.settings"].create({}).execute()
         self.assertTrue(benefits.active)
         self.assertTrue(self.env.user.has_group("product.group_product_pricelist"))
+
+
+@tagged("post_install", "-at_install")
+class TestSettingsFeeRun(TransactionCase):
+    """The fee run's sizes on the settings screen: shown as they apply,
+    saved (0 included: every run in the background), refused out of
+    bounds with nothing saved."""
+
+    def _param(self, name):
+        return self.env["ir.config_parameter"].get_param(
+            "coop_membership.fee_run_%s" % name
+        )
+
+    def test_sizes_are_shown_and_saved(self):
+        Period = self.env["coop.fee.period"]
+        settings = self.env["res.config.settings"].create({})
+        self.assertEqual(
+            (settings.coop_fee_run_request_limit, settings.coop_fee_run_batch_size),
+            (Period._fee_run_request_limit(), Period._fee_run_batch_size()),
+        )
+        settings.write({"coop_fee_run_request_limit": 0, "coop_fee_run_batch_size": 80})
+        settings.execute()
+        self.assertEqual(
+            (self._param("request_limit"), self._param("batch_size")), ("0", "80")
+        )
+        self.assertEqual(Period._fee_run_request_limit(), 0)
+        self.assertEqual(Period._fee_run_batch_size(), 80)
+
+    def test_sizes_out_of_bounds_are_refused(self):
+        before = (self._param("request_limit"), self._param("batch_size"))
+        for values in (
+            {"coop_fee_run_batch_size": 0},
+            {"coop_fee_run_request_limit": -1},
+            {"coop_fee_run_batch_size": 5001},
+        ):
+            with (
+                self.subTest(values=values),
+                self.assertRaisesRegex(ValidationError, "sizes go from"),
+            ):
+                self.env["res.config.settings"].create(values).execute()
+        self.assertEqual(
+            (self._param("request_limit"), self._param("batch_size")), before
+        )
