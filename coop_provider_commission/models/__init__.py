@@ -20,3 +20,4 @@ from . import coop_commission_settlement_satisfaction
 from . import coop_mediator_assessment
 from . import coop_section_report
 from . import coop_section_report_line
+from . import res_config_settings_jobs

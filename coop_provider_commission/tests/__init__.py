@@ -8,6 +8,7 @@ from . import test_agreement
 from . import test_declaration
 from . import test_settlement
 from . import test_settlement_document_job
+from . import test_settings_jobs
 from . import test_currency_xof
 from . import test_portal
 from . import test_multilevel
