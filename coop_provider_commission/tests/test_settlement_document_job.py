@@ -6,6 +6,7 @@ meanwhile, a failure."""
 
 from datetime import date
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import CommissionCase
@@ -107,10 +108,13 @@ class TestSettlementDocumentJob(CommissionCase):
 
     def test_a_failure_stops_the_run_and_says_why(self):
         self._queue()
-        # no sales journal left: Odoo cannot make the customer invoices
-        self.env["account.journal"].search(
-            [("type", "=", "sale"), ("company_id", "=", self.company.id)]
-        ).action_archive()
+        Settlement = type(self.env["coop.commission.settlement"])
+
+        def refuse(settlements, move_type):
+            # an extension (or the accounting setup) refusing the document
+            raise UserError(settlements.env._("No journal for commissions"))
+
+        self.patch(Settlement, "_prepare_invoice_vals", refuse)
         progress = self._batch()
         self.assertEqual(progress.remaining, 0)
         self.assertFalse(self._moves())
@@ -122,4 +126,5 @@ class TestSettlementDocumentJob(CommissionCase):
         self.assertEqual(len(failed), 1)
         notification = self._notifications(self.manager)[-1]
         self.assertEqual(notification["type"], "danger")
+        self.assertIn("No journal for commissions", notification["message"])
         self.assertIn("still validated", notification["message"])
