@@ -235,7 +235,7 @@ class CoopCommissionDeclaration(models.Model):
             raise UserError(self._coop_spreadsheet_report(errors))
         staged = "\n".join(json.dumps(self._import_line_cells(line)) for line in lines)
         self.env.cr.execute(
-            "SELECT COALESCE(MAX(id), 0) FROM coop_commission_declaration_line"
+            SQL("SELECT COALESCE(MAX(id), 0) FROM coop_commission_declaration_line")
         )
         self.write(
             {
