@@ -24,6 +24,8 @@ class ResConfigSettings(models.TransientModel):
 
     @api.model
     def get_values(self):
+        # the settings' own access (administrators) before reading sudo
+        self.check_access("read")
         res = super().get_values()
         Period = self.env["coop.fee.period"]
         res.update(
@@ -33,6 +35,7 @@ class ResConfigSettings(models.TransientModel):
         return res
 
     def set_values(self):
+        self.check_access("write")
         sizes = (
             (REQUEST_PARAM, self.coop_fee_run_request_limit),
             (BATCH_PARAM, self.coop_fee_run_batch_size),

@@ -1,7 +1,7 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -57,6 +57,22 @@ class TestSettingsFeeRun(TransactionCase):
                 self.assertRaisesRegex(ValidationError, "sizes go from"),
             ):
                 self.env["res.config.settings"].create(values).execute()
+        self.assertEqual(
+            (self._param("request_limit"), self._param("batch_size")), before
+        )
+
+    def test_only_administrators_read_or_save_the_sizes(self):
+        """Over RPC any user may call get_values and set_values: a portal
+        user is refused, nothing is saved."""
+        before = (self._param("request_limit"), self._param("batch_size"))
+        portal = new_test_user(
+            self.env, login="fee_sizes_portal", groups="base.group_portal"
+        )
+        Settings = self.env["res.config.settings"].with_user(portal)
+        with self.assertRaises(AccessError):
+            Settings.get_values()
+        with self.assertRaises(AccessError):
+            Settings.browse().set_values()
         self.assertEqual(
             (self._param("request_limit"), self._param("batch_size")), before
         )

@@ -42,6 +42,8 @@ class ResConfigSettings(models.TransientModel):
 
     @api.model
     def get_values(self):
+        # the settings' own access (administrators) before reading sudo
+        self.check_access("read")
         res = super().get_values()
         res.update(
             {
@@ -52,6 +54,7 @@ class ResConfigSettings(models.TransientModel):
         return res
 
     def set_values(self):
+        self.check_access("write")
         params.set_bounded_params(
             self.env, {param: self[name] for name, param in SIZES.items()}
         )

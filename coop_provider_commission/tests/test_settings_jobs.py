@@ -1,7 +1,7 @@
 # Copyright 2026 Coop Addons Contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 KEYS = (
     "coop_provider_commission.import_request_max_bytes",
@@ -54,4 +54,21 @@ class TestSettingsJobs(TransactionCase):
         ):
             with self.subTest(values=values), self.assertRaises(ValidationError):
                 self.env["res.config.settings"].create(values).execute()
+        self.assertEqual(self._params(), before)
+
+    def test_only_administrators_read_or_save_the_sizes(self):
+        """Over RPC any user may call get_values and set_values: a portal
+        user and an internal user are refused, nothing is saved."""
+        before = self._params()
+        for login, groups in (
+            ("jobs_portal", "base.group_portal"),
+            ("jobs_internal", "base.group_user"),
+        ):
+            user = new_test_user(self.env, login=login, groups=groups)
+            Settings = self.env["res.config.settings"].with_user(user)
+            with self.subTest(user=login):
+                with self.assertRaises(AccessError):
+                    Settings.get_values()
+                with self.assertRaises(AccessError):
+                    Settings.browse().set_values()
         self.assertEqual(self._params(), before)
